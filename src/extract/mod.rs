@@ -1,0 +1,357 @@
+//! Extraction: one module per source kind. Each extractor reads one file and reports what it
+//! sees (imports, string literals, env reads, dependencies, fields, cookies) to a [`FileCtx`],
+//! which resolves them against the catalog into facts. Extractors never see the policy.
+
+pub mod generic;
+pub mod html;
+pub mod js;
+pub mod manifest;
+pub mod rust;
+pub mod schema;
+pub mod treesitter;
+
+use crate::catalog::matcher::{Ecosystem, Lang};
+use crate::catalog::Catalog;
+use crate::fact::{
+    CookieSet, DataField, EvidenceKind, FileFacts, FileIssue, Location, ProcessorUse, Suppression,
+};
+use crate::text::{snippet, LineIndex};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The kind of a file, decided by name and extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Js,
+    /// Vue / Svelte / Astro single-file components: script blocks + template.
+    Component,
+    Python,
+    Go,
+    Ruby,
+    Java,
+    Php,
+    Rust,
+    /// C#, Kotlin, Swift, Dart, Scala...: a generic C-like lexer.
+    CLike,
+    Html,
+    Sql,
+    Prisma,
+    GraphQl,
+    Proto,
+    Manifest(manifest::ManifestKind),
+    EnvFile,
+    /// YAML, JSON, TOML, INI and other config: hosts and env names in values.
+    Config,
+}
+
+pub fn classify(rel: &str) -> Option<FileKind> {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let lower = name.to_ascii_lowercase();
+    if let Some(m) = manifest::ManifestKind::from_name(&lower) {
+        return Some(FileKind::Manifest(m));
+    }
+    if lower == ".env" || lower.starts_with(".env.") || lower.ends_with(".env") {
+        return Some(FileKind::EnvFile);
+    }
+    if lower.ends_with(".blade.php") {
+        return Some(FileKind::Html);
+    }
+    let ext = lower.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    Some(match ext {
+        "js" | "jsx" | "mjs" | "cjs" | "ts" | "tsx" | "mts" | "cts" => FileKind::Js,
+        "vue" | "svelte" | "astro" => FileKind::Component,
+        "py" | "pyi" => FileKind::Python,
+        "go" => FileKind::Go,
+        "rb" | "rake" | "gemspec" | "ru" => FileKind::Ruby,
+        "java" => FileKind::Java,
+        "php" => FileKind::Php,
+        "rs" => FileKind::Rust,
+        "cs" | "kt" | "kts" | "swift" | "dart" | "scala" | "groovy" | "ex" | "exs" | "c" | "cc"
+        | "cpp" | "h" | "hpp" | "m" | "mm" => FileKind::CLike,
+        "html" | "htm" | "erb" | "ejs" | "hbs" | "handlebars" | "njk" | "jinja" | "jinja2"
+        | "j2" | "liquid" | "twig" | "tmpl" | "gohtml" | "mustache" | "haml" | "slim" | "cshtml"
+        | "razor" => FileKind::Html,
+        "sql" => FileKind::Sql,
+        "prisma" => FileKind::Prisma,
+        "graphql" | "graphqls" | "gql" => FileKind::GraphQl,
+        "proto" => FileKind::Proto,
+        "yml" | "yaml" | "json" | "toml" | "ini" | "cfg" | "conf" | "properties" | "tf"
+        | "tfvars" | "hcl" | "xml" | "plist" => FileKind::Config,
+        _ => return None,
+    })
+}
+
+/// Collects one file's facts, resolving raw observations against the catalog.
+pub struct FileCtx<'a> {
+    pub rel: &'a str,
+    pub text: &'a str,
+    pub catalog: &'a Catalog,
+    pub lines: LineIndex,
+    pub out: FileFacts,
+}
+
+impl<'a> FileCtx<'a> {
+    pub fn new(rel: &'a str, text: &'a str, catalog: &'a Catalog) -> FileCtx<'a> {
+        FileCtx {
+            rel,
+            text,
+            catalog,
+            lines: LineIndex::new(text),
+            out: FileFacts {
+                bytes: text.len(),
+                ..FileFacts::default()
+            },
+        }
+    }
+
+    pub fn loc(&self, span: Range<usize>) -> Location {
+        let (line, column) = self.lines.line_col(self.text, span.start);
+        let (end_line, end_column) = self.lines.line_col(self.text, span.end.max(span.start));
+        Location {
+            path: self.rel.to_string(),
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+
+    pub fn snippet_at(&self, line: usize) -> String {
+        snippet(self.lines.line_text(self.text, line))
+    }
+
+    fn push_use(&mut self, processor: usize, kind: EvidenceKind, matched: &str, span: Range<usize>) {
+        let loc = self.loc(span);
+        let snippet = self.snippet_at(loc.line);
+        self.out.uses.push(ProcessorUse {
+            loc,
+            processor,
+            kind,
+            matched: matched.to_string(),
+            snippet,
+        });
+    }
+
+    /// An import / require / use of `spec` in `lang`.
+    pub fn import(&mut self, lang: Lang, spec: &str, span: Range<usize>) {
+        if let Some(p) = self.catalog.index.import(lang, spec) {
+            self.push_use(p, EvidenceKind::Import, spec, span);
+        }
+    }
+
+    /// A dependency in a manifest; dev-only dependencies are not uses.
+    pub fn package(&mut self, eco: Ecosystem, name: &str, dev: bool, span: Range<usize>) {
+        if dev {
+            return;
+        }
+        if let Some(p) = self.catalog.index.package(eco, name) {
+            self.push_use(p, EvidenceKind::Package, name, span);
+        }
+    }
+
+    /// A read of env var `name`.
+    pub fn env(&mut self, name: &str, span: Range<usize>) {
+        if let Some(p) = self.catalog.index.env(name) {
+            self.push_use(p, EvidenceKind::Env, name, span);
+        }
+    }
+
+    /// A `<script src>` / pixel URL. Falls back to host matching.
+    pub fn script(&mut self, url: &str, span: Range<usize>) {
+        if let Some(p) = self.catalog.index.script(url) {
+            self.push_use(p, EvidenceKind::Script, url, span);
+        } else {
+            self.string_literal(url, span);
+        }
+    }
+
+    /// A string literal in code or a value in config: look for API hosts in it.
+    /// `span` covers the literal; hosts are located inside it when the text matches.
+    pub fn string_literal(&mut self, value: &str, span: Range<usize>) {
+        if value.len() < 4 || value.len() > 4096 || !value.contains('.') {
+            return;
+        }
+        // A known script URL names its vendor more precisely than its host
+        // (GA's gtag.js is served from Tag Manager's host).
+        if let Some(p) = self.catalog.index.script(value) {
+            if let Some((host, _)) = hosts_in(value).first() {
+                let src = &self.text[span.clone()];
+                let hspan = match src.find(host) {
+                    Some(o) => span.start + o..span.start + o + host.len(),
+                    None => span.clone(),
+                };
+                self.push_use(p, EvidenceKind::Host, host, hspan);
+                return;
+            }
+        }
+        for (host, _) in hosts_in(value) {
+            if let Some(p) = self.catalog.index.host(host) {
+                // Locate the host inside the literal when the source text holds it verbatim.
+                let src = &self.text[span.clone()];
+                let hspan = match src.find(host) {
+                    Some(o) => span.start + o..span.start + o + host.len(),
+                    None => span.clone(),
+                };
+                self.push_use(p, EvidenceKind::Host, host, hspan);
+            }
+        }
+    }
+
+    /// A field of a schema / model / struct.
+    pub fn field(
+        &mut self,
+        owner: Option<&str>,
+        name: &str,
+        ty: Option<&str>,
+        source: &'static str,
+        span: Range<usize>,
+    ) {
+        let Some(t) = self.catalog.data_index.classify(name) else {
+            return;
+        };
+        if !schema::keeps(ty, &self.catalog.data[t].category) {
+            return;
+        }
+        let loc = self.loc(span);
+        let snippet = self.snippet_at(loc.line);
+        self.out.fields.push(DataField {
+            loc,
+            data_type: t,
+            category: self.catalog.data[t].category.clone(),
+            owner: owner.map(str::to_string),
+            field: name.to_string(),
+            source,
+            snippet,
+        });
+    }
+
+    pub fn cookie(&mut self, mut c: CookieSet, span: Range<usize>) {
+        c.loc = self.loc(span);
+        c.snippet = self.snippet_at(c.loc.line);
+        self.out.cookies.push(c);
+    }
+
+    /// A comment: look for `privlint: allow(...)`.
+    pub fn comment(&mut self, body: &str, span: Range<usize>) {
+        let Some(pos) = body.find("privlint:") else {
+            return;
+        };
+        let rest = body[pos + "privlint:".len()..].trim_start();
+        let Some(after) = rest.strip_prefix("allow(") else {
+            return;
+        };
+        let (ids, reason) = match after.find(')') {
+            Some(close) => (&after[..close], after[close + 1..].trim()),
+            None => (after, ""),
+        };
+        let reason = reason
+            .trim_end_matches("*/")
+            .trim_end_matches("-->")
+            .trim_end_matches("#}")
+            .trim_end_matches("--}}")
+            .trim()
+            .trim_start_matches(['-', ':', '—'])
+            .trim();
+        let loc = self.loc(span.start + pos..span.end);
+        let snippet = self.snippet_at(loc.line);
+        self.out.suppressions.push(Suppression {
+            loc,
+            ids: ids
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            reason: (!reason.is_empty()).then(|| reason.to_string()),
+            snippet,
+        });
+    }
+
+    pub fn issue(&mut self, reason: impl Into<String>) {
+        self.out.issues.push(FileIssue {
+            path: self.rel.to_string(),
+            reason: reason.into(),
+        });
+    }
+}
+
+/// Host names inside a string: URLs (`https://api.x.com/v1`, `//cdn.x.com`, `wss://...`) and a
+/// string that is a bare host (`api.x.com`). Returns (host, byte offset in the string).
+pub fn hosts_in(s: &str) -> Vec<(&str, usize)> {
+    static URL: OnceLock<regex::Regex> = OnceLock::new();
+    static BARE: OnceLock<regex::Regex> = OnceLock::new();
+    let url = URL.get_or_init(|| {
+        regex::Regex::new(r"(?i)(?:\b[a-z][a-z0-9+.-]{1,8}:)?//(?:[^/\s@]+@)?([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+)").unwrap()
+    });
+    let bare = BARE.get_or_init(|| {
+        regex::Regex::new(r"(?i)^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+)(?::\d+)?(?:/[^\s]*)?$").unwrap()
+    });
+    let mut out: Vec<(&str, usize)> = url
+        .captures_iter(s)
+        .filter_map(|c| c.get(1))
+        .map(|m| (m.as_str(), m.start()))
+        .collect();
+    if out.is_empty() {
+        if let Some(m) = bare.captures(s.trim()).and_then(|c| c.get(1)) {
+            // A bare `a.b` must look like a host, not a dotted identifier (`os.path`).
+            let h = m.as_str();
+            let tld = h.rsplit('.').next().unwrap_or("");
+            if tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()) && h.matches('.').count() >= 1 {
+                let lead = s.len() - s.trim_start().len();
+                out.push((h, m.start() + lead));
+            }
+        }
+    }
+    out
+}
+
+/// Env var reads recognisable from the text just before a string literal:
+/// `os.getenv("X")`, `process.env["X"]`, `ENV.fetch("X")`, `System.getenv("X")`, `env("X")`...
+pub fn is_env_call_before(prefix: &str) -> bool {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?x)(?:
+                \bos\.getenv | \bos\.environ(?:\.get|\.setdefault|\.pop)? | \bgetenv | \bos\.Getenv | \bos\.LookupEnv
+              | \bsyscall\.Getenv | \bENV(?:\.fetch|\.key\?)? | \bSystem\.getenv | \bSystem\.Environment\.GetEnvironmentVariable
+              | \bEnvironment\.GetEnvironmentVariable | \benv::var(?:_os)? | \bstd::env::var(?:_os)? | \bdotenvy?::var
+              | \benv!? | \boption_env! | \bprocess\.env | \bimport\.meta\.env | \bDeno\.env\.get | \bBun\.env
+              | \$_ENV | \$_SERVER | \benv\.str | \benv\.bool | \benv\.int | \bconfig | \bviper\.Get(?:String)?
+              | \benvironment\.get | \bsettings\.env | \bEnv\.get | \bProperties\.get | \bgetProperty
+            )\s*\(?\s*\[?\s*$",
+        )
+        .unwrap()
+    });
+    let p = prefix.trim_end_matches(['\'', '"', '`']);
+    re.is_match(p)
+}
+
+/// Whether a string is shaped like an env var name.
+pub fn looks_like_env_name(s: &str) -> bool {
+    s.len() >= 3
+        && s.len() <= 100
+        && s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// Run the right extractor for `kind` over `text`.
+pub fn extract(kind: FileKind, ctx: &mut FileCtx) {
+    match kind {
+        FileKind::Js => js::extract(ctx, ctx.rel.to_string().as_str()),
+        FileKind::Component => html::extract_component(ctx),
+        FileKind::Python => treesitter::extract(ctx, treesitter::Grammar::Python),
+        FileKind::Go => treesitter::extract(ctx, treesitter::Grammar::Go),
+        FileKind::Ruby => treesitter::extract(ctx, treesitter::Grammar::Ruby),
+        FileKind::Java => treesitter::extract(ctx, treesitter::Grammar::Java),
+        FileKind::Php => treesitter::extract(ctx, treesitter::Grammar::Php),
+        FileKind::Rust => rust::extract(ctx),
+        FileKind::CLike => generic::extract_clike(ctx),
+        FileKind::Html => html::extract(ctx),
+        FileKind::Sql => schema::extract_sql(ctx),
+        FileKind::Prisma => schema::extract_prisma(ctx),
+        FileKind::GraphQl => schema::extract_graphql(ctx),
+        FileKind::Proto => schema::extract_proto(ctx),
+        FileKind::Manifest(m) => manifest::extract(ctx, m),
+        FileKind::EnvFile => generic::extract_env_file(ctx),
+        FileKind::Config => generic::extract_config(ctx),
+    }
+}

@@ -1,0 +1,242 @@
+//! Rust sources through syn: `use` paths and crate paths, string literals (also inside macro
+//! token streams), env reads, struct fields (serde / sqlx / diesel `table!`), cookie builders.
+
+use super::{is_env_call_before, looks_like_env_name, FileCtx};
+use crate::catalog::matcher::Lang;
+use crate::fact::CookieSet;
+use proc_macro2::{TokenStream, TokenTree};
+use syn::spanned::Spanned;
+use syn::visit::{self, Visit};
+
+/// Crate roots that are never third-party SDKs.
+const LOCAL_ROOTS: &[&str] = &["crate", "self", "super", "std", "core", "alloc", "Self"];
+
+pub fn extract(ctx: &mut FileCtx) {
+    comments(ctx);
+    match syn::parse_file(ctx.text) {
+        Ok(file) => {
+            let mut v = Visitor { ctx, owner: None };
+            v.visit_file(&file);
+        }
+        Err(_) => {
+            ctx.issue("Rust syntax error: scanned with the fallback lexer");
+            let end = ctx.text.len();
+            super::generic::scan_clike(ctx, 0, end, Lang::Rust);
+        }
+    }
+}
+
+/// syn drops comments; find `// privlint:` directives on their own.
+fn comments(ctx: &mut FileCtx) {
+    let text = ctx.text;
+    let mut from = 0;
+    while let Some(p) = text[from..].find("privlint:") {
+        let pos = from + p;
+        let line_start = text[..pos].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let line_end = text[pos..].find('\n').map(|i| pos + i).unwrap_or(text.len());
+        if let Some(c) = text[line_start..pos].find("//").or_else(|| text[line_start..pos].find("/*")) {
+            let s = line_start + c;
+            ctx.comment(&text[s..line_end].to_string(), s..line_end);
+        }
+        from = line_end.max(pos + 1);
+    }
+}
+
+struct Visitor<'c, 'a> {
+    ctx: &'c mut FileCtx<'a>,
+    owner: Option<String>,
+}
+
+impl Visitor<'_, '_> {
+    fn range(&self, s: proc_macro2::Span) -> std::ops::Range<usize> {
+        let r = s.byte_range();
+        r.start.min(self.ctx.text.len())..r.end.min(self.ctx.text.len())
+    }
+
+    fn string(&mut self, value: &str, s: proc_macro2::Span) {
+        let r = self.range(s);
+        if looks_like_env_name(value) {
+            let from = crate::text::floor_char_boundary(self.ctx.text, r.start.saturating_sub(48));
+            if is_env_call_before(&self.ctx.text[from..r.start]) {
+                self.ctx.env(value, r.clone());
+            }
+        }
+        self.ctx.string_literal(value, r);
+    }
+
+    fn crate_path(&mut self, first: &syn::Ident) {
+        let name = first.to_string();
+        if LOCAL_ROOTS.contains(&name.as_str()) {
+            return;
+        }
+        let r = self.range(first.span());
+        self.ctx.import(Lang::Rust, &name, r);
+    }
+
+    fn tokens(&mut self, ts: &TokenStream) {
+        let mut prev_ident: Option<proc_macro2::Ident> = None;
+        let mut arrow = false;
+        let mut iter = ts.clone().into_iter().peekable();
+        while let Some(tt) = iter.next() {
+            match &tt {
+                TokenTree::Group(g) => self.tokens(&g.stream()),
+                TokenTree::Literal(l) => {
+                    if let Ok(syn::Lit::Str(s)) = syn::parse_str::<syn::Lit>(&l.to_string()) {
+                        self.string(&s.value(), l.span());
+                    }
+                }
+                TokenTree::Punct(p) => {
+                    // diesel `table!`: `email -> Text,`
+                    if p.as_char() == '-' {
+                        if let Some(TokenTree::Punct(n)) = iter.peek() {
+                            if n.as_char() == '>' {
+                                arrow = true;
+                            }
+                        }
+                    }
+                }
+                TokenTree::Ident(i) => {
+                    if arrow {
+                        arrow = false;
+                        if let Some(field) = prev_ident.take() {
+                            let ty = i.to_string();
+                            let ty = match ty.as_str() {
+                                "Bool" => "boolean".to_string(),
+                                "Timestamp" | "Timestamptz" | "Datetime" => "timestamp".to_string(),
+                                _ => ty,
+                            };
+                            let r = self.range(field.span());
+                            let owner = self.owner.clone();
+                            self.ctx.field(owner.as_deref(), &field.to_string(), Some(&ty), "diesel", r);
+                        }
+                    }
+                    prev_ident = Some(i.clone());
+                    continue;
+                }
+            }
+            if !matches!(tt, TokenTree::Punct(_)) {
+                prev_ident = None;
+            }
+        }
+    }
+}
+
+fn rust_type(ty: &syn::Type) -> String {
+    let t = quote_type(ty);
+    match t.as_str() {
+        "bool" | "Option<bool>" => "boolean".into(),
+        _ if t.contains("DateTime") || t.contains("SystemTime") || t.contains("NaiveDateTime") || t.contains("OffsetDateTime") || t.contains("Timestamp") => "timestamp".into(),
+        _ => t,
+    }
+}
+
+fn quote_type(ty: &syn::Type) -> String {
+    use quote::ToTokens;
+    ty.to_token_stream().to_string().replace(' ', "")
+}
+
+impl<'ast> Visit<'ast> for Visitor<'_, '_> {
+    fn visit_item_use(&mut self, i: &'ast syn::ItemUse) {
+        // The root of each path names the crate: `use stripe::{Client, Customer}`, `use {a::x, b::y}`.
+        fn roots<'t>(tree: &'t syn::UseTree, out: &mut Vec<&'t syn::Ident>) {
+            match tree {
+                syn::UseTree::Path(p) => out.push(&p.ident),
+                syn::UseTree::Name(n) => out.push(&n.ident),
+                syn::UseTree::Rename(r) => out.push(&r.ident),
+                syn::UseTree::Group(g) => g.items.iter().for_each(|t| roots(t, out)),
+                syn::UseTree::Glob(_) => {}
+            }
+        }
+        let mut out = Vec::new();
+        roots(&i.tree, &mut out);
+        for ident in out {
+            self.crate_path(ident);
+        }
+    }
+
+    fn visit_item_extern_crate(&mut self, i: &'ast syn::ItemExternCrate) {
+        self.crate_path(&i.ident);
+    }
+
+    fn visit_path(&mut self, p: &'ast syn::Path) {
+        if p.segments.len() >= 2 {
+            if let Some(first) = p.segments.first() {
+                self.crate_path(&first.ident);
+            }
+        }
+        visit::visit_path(self, p);
+    }
+
+    fn visit_lit_str(&mut self, s: &'ast syn::LitStr) {
+        self.string(&s.value(), s.span());
+    }
+
+    fn visit_macro(&mut self, m: &'ast syn::Macro) {
+        let name = m.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        if name == "table" {
+            // diesel: table! { users (id) { ... } }: owner is the first ident.
+            if let Some(TokenTree::Ident(i)) = m.tokens.clone().into_iter().next() {
+                self.owner = Some(i.to_string());
+            }
+        }
+        if (name == "env" || name == "option_env") && m.path.segments.len() == 1 {
+            if let Ok(s) = syn::parse2::<syn::LitStr>(m.tokens.clone()) {
+                let r = self.range(s.span());
+                self.ctx.env(&s.value(), r);
+            }
+        }
+        self.tokens(&m.tokens);
+        self.owner = None;
+        visit::visit_macro(self, m);
+    }
+
+    fn visit_item_struct(&mut self, s: &'ast syn::ItemStruct) {
+        let owner = s.ident.to_string();
+        for f in &s.fields {
+            if let Some(id) = &f.ident {
+                let ty = rust_type(&f.ty);
+                let r = self.range(id.span());
+                self.ctx.field(Some(&owner), &id.to_string(), Some(&ty), "rust-struct", r);
+            }
+        }
+        visit::visit_item_struct(self, s);
+    }
+
+    fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+        // Cookie::build(("name", v)).secure(true).http_only(true) — the outermost call sees the chain.
+        visit::visit_expr_method_call(self, m);
+    }
+
+    fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
+        if let syn::Expr::Path(p) = &*c.func {
+            let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+            let n = segs.len();
+            if n >= 2 && segs[n - 2] == "Cookie" && matches!(segs[n - 1].as_str(), "new" | "build") {
+                let r = self.range(c.span());
+                // The builder chain around the call carries the flags: read to the statement end.
+                let text = self.ctx.text;
+                let end = text[r.end..].find(';').map(|e| r.end + e).unwrap_or(r.end);
+                let chain = &text[r.start..end];
+                let name = syn::parse_str::<syn::Lit>(
+                    chain.split(['(', ',']).find(|s| s.trim().starts_with('"')).unwrap_or("").trim().trim_end_matches(')'),
+                );
+                if let Ok(syn::Lit::Str(s)) = name {
+                    let has = |k: &str| chain.contains(&format!(".{k}(true)"));
+                    let not = |k: &str| chain.contains(&format!(".{k}(false)"));
+                    let c = CookieSet {
+                        loc: Default::default(),
+                        name: s.value(),
+                        secure: if has("secure") { Some(true) } else if not("secure") { Some(false) } else { Some(false) },
+                        http_only: if has("http_only") { Some(true) } else { Some(false) },
+                        same_site: chain.find("SameSite::").map(|p| chain[p + 10..].chars().take_while(|c| c.is_alphanumeric()).collect()),
+                        max_age: None,
+                        setting: false,
+                        snippet: String::new(),
+                    };
+                    self.ctx.cookie(c, r);
+                }
+            }
+        }
+        visit::visit_expr_call(self, c);
+    }
+}

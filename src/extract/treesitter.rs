@@ -1,0 +1,618 @@
+//! Python, Go, Ruby, Java and PHP through tree-sitter: one generic walk over the syntax tree,
+//! parameterised by each grammar's node kinds. Comments and string literals are told apart by
+//! the parser, so a vendor named in a comment or docstring-free code is handled exactly.
+
+use super::{is_env_call_before, looks_like_env_name, FileCtx};
+use crate::catalog::matcher::Lang;
+use crate::fact::CookieSet;
+use std::cell::RefCell;
+use std::sync::OnceLock;
+use tree_sitter::{Node, Parser};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grammar {
+    Python,
+    Go,
+    Ruby,
+    Java,
+    Php,
+}
+
+impl Grammar {
+    fn language(self) -> tree_sitter::Language {
+        match self {
+            Grammar::Python => tree_sitter_python::LANGUAGE.into(),
+            Grammar::Go => tree_sitter_go::LANGUAGE.into(),
+            Grammar::Ruby => tree_sitter_ruby::LANGUAGE.into(),
+            Grammar::Java => tree_sitter_java::LANGUAGE.into(),
+            Grammar::Php => tree_sitter_php::LANGUAGE_PHP.into(),
+        }
+    }
+
+    fn lang(self) -> Lang {
+        match self {
+            Grammar::Python => Lang::Python,
+            Grammar::Go => Lang::Go,
+            Grammar::Ruby => Lang::Ruby,
+            Grammar::Java => Lang::Java,
+            Grammar::Php => Lang::Php,
+        }
+    }
+
+    fn is_comment(self, kind: &str) -> bool {
+        matches!(kind, "comment" | "line_comment" | "block_comment")
+    }
+
+    fn is_string(self, kind: &str) -> bool {
+        match self {
+            Grammar::Python => kind == "string",
+            Grammar::Go => matches!(kind, "interpreted_string_literal" | "raw_string_literal"),
+            Grammar::Ruby => matches!(kind, "string" | "simple_symbol"),
+            Grammar::Java => matches!(kind, "string_literal" | "text_block"),
+            Grammar::Php => matches!(kind, "string" | "encapsed_string"),
+        }
+    }
+}
+
+thread_local! {
+    /// One parser per grammar per thread: creating a parser is cheap, setting a language less so.
+    static PARSERS: RefCell<Vec<(Grammar, Parser)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Python/Ruby/PHP string prefixes and quotes: `f"..."`, `r'...'`, `"""..."""`, `:sym`.
+fn unquote(s: &str) -> (&str, usize) {
+    let start = s
+        .char_indices()
+        .find(|(_, c)| matches!(c, '"' | '\'' | '`'))
+        .map(|(i, _)| i);
+    let Some(start) = start else {
+        // Ruby symbol
+        return (s.trim_start_matches(':'), s.len() - s.trim_start_matches(':').len());
+    };
+    let q = &s[start..];
+    for quote in ["\"\"\"", "'''", "\"", "'", "`"] {
+        if q.starts_with(quote) && q.len() >= 2 * quote.len() && q.ends_with(quote) {
+            return (&q[quote.len()..q.len() - quote.len()], start + quote.len());
+        }
+    }
+    (s, 0)
+}
+
+pub fn extract(ctx: &mut FileCtx, grammar: Grammar) {
+    let tree = PARSERS.with(|cell| {
+        let mut parsers = cell.borrow_mut();
+        let pos = match parsers.iter().position(|(g, _)| *g == grammar) {
+            Some(p) => p,
+            None => {
+                let mut p = Parser::new();
+                if p.set_language(&grammar.language()).is_err() {
+                    return None;
+                }
+                parsers.push((grammar, p));
+                parsers.len() - 1
+            }
+        };
+        let parser = &mut parsers[pos].1;
+        // Bound the work on pathological input (tree-sitter is incremental and error-tolerant).
+        parser.parse(ctx.text, None)
+    });
+    let Some(tree) = tree else {
+        ctx.issue("parser unavailable: scanned with the fallback lexer");
+        let end = ctx.text.len();
+        super::generic::scan_clike(ctx, 0, end, grammar.lang());
+        return;
+    };
+    let root = tree.root_node();
+    if root.has_error() {
+        ctx.issue("syntax errors: parsed best-effort");
+    }
+    let mut w = Walker {
+        grammar,
+        owners: Vec::new(),
+    };
+    w.walk(ctx, root);
+    if grammar == Grammar::Python {
+        python_settings(ctx);
+    }
+}
+
+struct Walker {
+    grammar: Grammar,
+    owners: Vec<String>,
+}
+
+fn text<'t>(ctx: &FileCtx<'t>, n: Node) -> &'t str {
+    ctx.text.get(n.byte_range()).unwrap_or("")
+}
+
+impl Walker {
+    fn walk(&mut self, ctx: &mut FileCtx, root: Node) {
+        // Iterative pre-order walk: deep trees never overflow the stack.
+        let mut cursor = root.walk();
+        let mut pushed: Vec<usize> = Vec::new();
+        let mut depth = 0usize;
+        loop {
+            let node = cursor.node();
+            let owner_pushed = self.enter(ctx, node);
+            if owner_pushed {
+                pushed.push(depth);
+            }
+            if !self.skip_children(node) && cursor.goto_first_child() {
+                depth += 1;
+                continue;
+            }
+            loop {
+                if pushed.last() == Some(&depth) {
+                    pushed.pop();
+                    self.owners.pop();
+                }
+                if cursor.goto_next_sibling() {
+                    break;
+                }
+                if !cursor.goto_parent() {
+                    return;
+                }
+                depth -= 1;
+            }
+        }
+    }
+
+    fn skip_children(&self, node: Node) -> bool {
+        self.grammar.is_comment(node.kind()) || self.grammar.is_string(node.kind())
+    }
+
+    /// Handle one node; returns whether it opened an owner scope (class, struct, table).
+    fn enter(&mut self, ctx: &mut FileCtx, node: Node) -> bool {
+        let kind = node.kind();
+        let g = self.grammar;
+        if g.is_comment(kind) {
+            let t = text(ctx, node);
+            if t.contains("privlint:") {
+                ctx.comment(&t.to_string(), node.byte_range());
+            }
+            return false;
+        }
+        if g.is_string(kind) {
+            let raw = text(ctx, node);
+            let (value, off) = unquote(raw);
+            let start = node.start_byte() + off;
+            let span = start..start + value.len();
+            if looks_like_env_name(value) {
+                let from = crate::text::floor_char_boundary(ctx.text, node.start_byte().saturating_sub(48));
+                if is_env_call_before(&ctx.text[from..node.start_byte()]) {
+                    ctx.env(value, span.clone());
+                }
+            }
+            ctx.string_literal(value, span);
+            return false;
+        }
+        match (g, kind) {
+            (Grammar::Python, "import_statement") => {
+                let mut c = node.walk();
+                for child in node.named_children(&mut c) {
+                    let name = match child.kind() {
+                        "dotted_name" => Some(child),
+                        "aliased_import" => child.child_by_field_name("name"),
+                        _ => None,
+                    };
+                    if let Some(n) = name {
+                        let t = text(ctx, n).to_string();
+                        ctx.import(Lang::Python, &t, n.byte_range());
+                    }
+                }
+            }
+            (Grammar::Python, "import_from_statement") => {
+                if let Some(m) = node.child_by_field_name("module_name") {
+                    if m.kind() == "dotted_name" {
+                        let module = text(ctx, m).to_string();
+                        // `from google.cloud import storage` names google.cloud.storage
+                        let mut c = node.walk();
+                        let mut matched = false;
+                        for n in node.children_by_field_name("name", &mut c) {
+                            let leaf = match n.kind() {
+                                "aliased_import" => n.child_by_field_name("name").unwrap_or(n),
+                                _ => n,
+                            };
+                            let full = format!("{module}.{}", text(ctx, leaf));
+                            if ctx.catalog.index.import(Lang::Python, &full).is_some() {
+                                ctx.import(Lang::Python, &full, m.byte_range());
+                                matched = true;
+                                break;
+                            }
+                        }
+                        if !matched {
+                            ctx.import(Lang::Python, &module, m.byte_range());
+                        }
+                    }
+                }
+            }
+            (Grammar::Python, "class_definition") => {
+                let name = node.child_by_field_name("name").map(|n| text(ctx, n).to_string());
+                let bases = node
+                    .child_by_field_name("superclasses")
+                    .map(|n| text(ctx, n))
+                    .unwrap_or("");
+                if let Some(name) = name {
+                    if is_model_base(bases) {
+                        self.python_fields(ctx, node, &name);
+                    }
+                }
+            }
+            (Grammar::Go, "import_spec") => {
+                if let Some(p) = node.child_by_field_name("path") {
+                    let (v, off) = unquote(text(ctx, p));
+                    let v = v.to_string();
+                    let s = p.start_byte() + off;
+                    ctx.import(Lang::Go, &v, s..s + v.len());
+                }
+                return false;
+            }
+            (Grammar::Go, "type_spec") => {
+                if let (Some(name), Some(ty)) = (node.child_by_field_name("name"), node.child_by_field_name("type")) {
+                    if ty.kind() == "struct_type" {
+                        let owner = text(ctx, name).to_string();
+                        go_struct_fields(ctx, ty, &owner);
+                    }
+                }
+            }
+            (Grammar::Go, "composite_literal") => {
+                if let Some(ty) = node.child_by_field_name("type") {
+                    let t = text(ctx, ty);
+                    if t == "http.Cookie" || t == "&http.Cookie" {
+                        go_cookie(ctx, node);
+                    }
+                }
+            }
+            (Grammar::Ruby, "call") => {
+                let method = node.child_by_field_name("method").map(|m| text(ctx, m)).unwrap_or("");
+                let receiver = node.child_by_field_name("receiver");
+                if receiver.is_none() && matches!(method, "require" | "gem") {
+                    if let Some(arg) = first_string_arg(node) {
+                        let (v, off) = unquote(text(ctx, arg));
+                        let v = v.to_string();
+                        let s = arg.start_byte() + off;
+                        ctx.import(Lang::Ruby, &v, s..s + v.len());
+                    }
+                }
+                if let Some(r) = receiver {
+                    ruby_constant_use(ctx, r);
+                }
+            }
+            (Grammar::Ruby, "scope_resolution") => {
+                ruby_constant_use(ctx, node);
+            }
+            (Grammar::Ruby, "assignment") | (Grammar::Ruby, "operator_assignment") => {
+                if let Some(left) = node.child_by_field_name("left") {
+                    let lt = text(ctx, left);
+                    if lt.starts_with("cookies") {
+                        ruby_cookie(ctx, node, left);
+                    }
+                }
+            }
+            (Grammar::Java, "import_declaration") => {
+                let t = text(ctx, node);
+                let spec = t
+                    .trim_start_matches("import")
+                    .trim()
+                    .trim_start_matches("static")
+                    .trim()
+                    .trim_end_matches(';')
+                    .trim_end_matches(".*")
+                    .to_string();
+                ctx.import(Lang::Java, &spec, node.byte_range());
+                return false;
+            }
+            (Grammar::Java, "class_declaration") => {
+                let mods = node
+                    .child(0)
+                    .filter(|c| c.kind() == "modifiers")
+                    .map(|m| text(ctx, m))
+                    .unwrap_or("");
+                if ["@Entity", "@Table", "@Document", "@Embeddable", "@MappedSuperclass"].iter().any(|a| mods.contains(a)) {
+                    if let Some(name) = node.child_by_field_name("name") {
+                        let owner = text(ctx, name).to_string();
+                        java_fields(ctx, node, &owner);
+                    }
+                }
+            }
+            (Grammar::Java, "object_creation_expression") | (Grammar::Java, "method_invocation") => {
+                let t = text(ctx, node);
+                if t.starts_with("new Cookie(") || t.starts_with("ResponseCookie.from(") || t.starts_with("ResponseCookie.fromClientResponse(") {
+                    call_cookie(ctx, node, t);
+                }
+            }
+            (Grammar::Php, "namespace_use_clause") | (Grammar::Php, "qualified_name") => {
+                let t = text(ctx, node).split_whitespace().next().unwrap_or("").to_string();
+                ctx.import(Lang::Php, &t, node.byte_range());
+                return false;
+            }
+            (Grammar::Php, "function_call_expression") => {
+                let f = node.child_by_field_name("function").map(|f| text(ctx, f)).unwrap_or("");
+                if matches!(f, "setcookie" | "setrawcookie" | "cookie") {
+                    let t = text(ctx, node);
+                    call_cookie(ctx, node, t);
+                }
+            }
+            (Grammar::Php, "scoped_call_expression") => {
+                let t = text(ctx, node);
+                if t.starts_with("Cookie::queue") || t.starts_with("Cookie::make") || t.starts_with("Cookie::forever") {
+                    call_cookie(ctx, node, t);
+                }
+            }
+            (Grammar::Python, "call") => {
+                let f = node.child_by_field_name("function").map(|f| text(ctx, f)).unwrap_or("");
+                if f.ends_with(".set_cookie") || f.ends_with(".set_signed_cookie") {
+                    let t = text(ctx, node);
+                    call_cookie(ctx, node, t);
+                }
+            }
+            (Grammar::Go, "call_expression") => {
+                let f = node.child_by_field_name("function").map(|f| text(ctx, f)).unwrap_or("");
+                if f.ends_with(".SetCookie") && f != "http.SetCookie" {
+                    // gin / echo / fiber: c.SetCookie("name", value, maxAge, path, domain, secure, httpOnly)
+                    let t = text(ctx, node);
+                    call_cookie(ctx, node, t);
+                }
+            }
+            _ => {}
+        }
+        false
+    }
+
+    fn python_fields(&mut self, ctx: &mut FileCtx, class: Node, owner: &str) {
+        let Some(body) = class.child_by_field_name("body") else { return };
+        let mut c = body.walk();
+        for stmt in body.named_children(&mut c) {
+            if stmt.kind() != "expression_statement" {
+                continue;
+            }
+            let Some(assign) = stmt.named_child(0).filter(|a| a.kind() == "assignment") else {
+                continue;
+            };
+            let Some(left) = assign.child_by_field_name("left").filter(|l| l.kind() == "identifier") else {
+                continue;
+            };
+            let name = text(ctx, left).to_string();
+            let ty = assign
+                .child_by_field_name("right")
+                .or_else(|| assign.child_by_field_name("type"))
+                .map(|r| text(ctx, r).to_string());
+            ctx.field(Some(owner), &name, ty.as_deref().map(py_type), "python-model", left.byte_range());
+        }
+        let _ = &self.owners;
+    }
+}
+
+/// Base classes whose class body declares stored or exchanged fields.
+fn is_model_base(bases: &str) -> bool {
+    [
+        "Model", "Base", "BaseModel", "SQLModel", "Document", "Schema", "TypedDict", "AbstractUser",
+        "AbstractBaseUser", "DeclarativeBase", "Serializer", "ModelSerializer", "Form", "ModelForm",
+        "EmbeddedDocument", "Struct", "dataclass",
+    ]
+    .iter()
+    .any(|b| bases.contains(b))
+}
+
+/// A coarse type for a Python field declaration (`models.BooleanField(...)`, `Mapped[bool]`).
+fn py_type(src: &str) -> &str {
+    let s = src.trim();
+    let head = s.split('(').next().unwrap_or(s);
+    let lower = head.to_ascii_lowercase();
+    if lower.contains("boolean") || lower.ends_with("bool") || s.contains("[bool]") || lower == "bool" {
+        "boolean"
+    } else if lower.contains("datetime") || lower.contains("timestamp") || s.contains("[datetime") {
+        "timestamp"
+    } else {
+        s
+    }
+}
+
+fn first_string_arg(call: Node) -> Option<Node> {
+    let args = call.child_by_field_name("arguments")?;
+    let mut c = args.walk();
+    let first = args.named_children(&mut c).next()?;
+    matches!(first.kind(), "string" | "simple_symbol" | "interpreted_string_literal" | "string_literal" | "encapsed_string").then_some(first)
+}
+
+/// `Stripe::Customer.create` or `Stripe.api_key = ...`: the leading constant names the gem.
+fn ruby_constant_use(ctx: &mut FileCtx, node: Node) {
+    let mut n = node;
+    while n.kind() == "scope_resolution" {
+        match n.child_by_field_name("scope") {
+            Some(s) => n = s,
+            None => break,
+        }
+    }
+    if n.kind() == "scope_resolution" {
+        if let Some(name) = n.child_by_field_name("name") {
+            n = name;
+        }
+    }
+    if n.kind() != "constant" {
+        return;
+    }
+    let c = text(ctx, n);
+    let lower = c.to_ascii_lowercase();
+    let snake = crate::catalog::data::tokenize(c).join("_");
+    for cand in [lower, snake] {
+        if ctx.catalog.index.import(Lang::Ruby, &cand).is_some() {
+            ctx.import(Lang::Ruby, &cand, n.byte_range());
+            return;
+        }
+    }
+}
+
+fn go_struct_fields(ctx: &mut FileCtx, st: Node, owner: &str) {
+    let mut c = st.walk();
+    let Some(list) = st.named_children(&mut c).find(|n| n.kind() == "field_declaration_list") else {
+        return;
+    };
+    let mut c2 = list.walk();
+    for f in list.named_children(&mut c2) {
+        if f.kind() != "field_declaration" {
+            continue;
+        }
+        let ty = f.child_by_field_name("type").map(|t| text(ctx, t).to_string());
+        let ty = ty.map(|t| match t.trim_start_matches('*') {
+            "bool" | "sql.NullBool" => "boolean".to_string(),
+            "time.Time" | "sql.NullTime" => "timestamp".to_string(),
+            other => other.to_string(),
+        });
+        let mut c3 = f.walk();
+        for name in f.children_by_field_name("name", &mut c3) {
+            let n = text(ctx, name).to_string();
+            ctx.field(Some(owner), &n, ty.as_deref(), "go-struct", name.byte_range());
+        }
+    }
+}
+
+fn java_fields(ctx: &mut FileCtx, class: Node, owner: &str) {
+    let Some(body) = class.child_by_field_name("body") else { return };
+    let mut c = body.walk();
+    for f in body.named_children(&mut c) {
+        if f.kind() != "field_declaration" {
+            continue;
+        }
+        let ty = f.child_by_field_name("type").map(|t| text(ctx, t).to_string());
+        let ty = ty.map(|t| match t.as_str() {
+            "boolean" | "Boolean" => "boolean".to_string(),
+            "Instant" | "LocalDateTime" | "OffsetDateTime" | "ZonedDateTime" | "Timestamp" => "timestamp".to_string(),
+            _ => t,
+        });
+        let mut c2 = f.walk();
+        for d in f.children_by_field_name("declarator", &mut c2) {
+            if let Some(name) = d.child_by_field_name("name") {
+                let n = text(ctx, name).to_string();
+                ctx.field(Some(owner), &n, ty.as_deref(), "jpa-entity", name.byte_range());
+            }
+        }
+    }
+}
+
+fn flag(t: &str, names: &[&str]) -> Option<bool> {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r#"(?i)\b(secure|httponly|http_only|samesite|same_site)\b\s*(?:=>|[:=]|\()\s*([A-Za-z"'._]+)"#).unwrap()
+    });
+    for c in re.captures_iter(t) {
+        let key = c[1].to_ascii_lowercase().replace('_', "");
+        if names.contains(&key.as_str()) {
+            let v = c[2].trim_matches(['"', '\'']).to_ascii_lowercase();
+            return Some(!matches!(v.as_str(), "false" | "0" | "none" | "nil" | "null"));
+        }
+    }
+    None
+}
+
+fn same_site(t: &str) -> Option<String> {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r#"(?i)\bsame_?site\b\s*(?:=>|[:=]|\()\s*(?:http\.SameSite)?["':]?([A-Za-z]+)"#).unwrap()
+    });
+    re.captures(t).map(|c| c[1].to_string())
+}
+
+fn new_cookie(name: String, t: &str) -> CookieSet {
+    CookieSet {
+        loc: Default::default(),
+        name,
+        secure: flag(t, &["secure"]),
+        http_only: flag(t, &["httponly"]),
+        same_site: same_site(t),
+        max_age: None,
+        setting: false,
+        snippet: String::new(),
+    }
+}
+
+/// `set_cookie("name", ...)`, `setcookie('name', ...)`, `new Cookie("name", v)`, `c.SetCookie(...)`.
+fn call_cookie(ctx: &mut FileCtx, node: Node, t: &str) {
+    static NAME: OnceLock<regex::Regex> = OnceLock::new();
+    let re = NAME.get_or_init(|| regex::Regex::new(r#"\(\s*(?:key\s*=\s*)?["']([^"']+)["']"#).unwrap());
+    let Some(name) = re.captures(t).map(|c| c[1].to_string()) else { return };
+    let mut c = new_cookie(name, t);
+    // Positional booleans: PHP setcookie(name, value, expires, path, domain, secure, httponly),
+    // gin c.SetCookie(name, value, maxAge, path, domain, secure, httpOnly).
+    if c.secure.is_none() && !t.contains('[') {
+        let args: Vec<&str> = t.split(',').map(|s| s.trim().trim_end_matches(')')).collect();
+        if args.len() >= 7 {
+            c.secure = Some(args[5].eq_ignore_ascii_case("true"));
+            c.http_only = Some(args[6].eq_ignore_ascii_case("true"));
+        }
+    }
+    ctx.cookie(c, node.byte_range());
+}
+
+fn go_cookie(ctx: &mut FileCtx, node: Node) {
+    static NAME: OnceLock<regex::Regex> = OnceLock::new();
+    let re = NAME.get_or_init(|| regex::Regex::new(r#"Name:\s*"([^"]+)""#).unwrap());
+    let t = text(ctx, node);
+    let name = re.captures(t).map(|c| c[1].to_string()).unwrap_or_else(|| "*".into());
+    let mut c = new_cookie(name, t);
+    if c.secure.is_none() {
+        c.secure = Some(false);
+    }
+    if c.http_only.is_none() {
+        c.http_only = Some(false);
+    }
+    ctx.cookie(c, node.byte_range());
+}
+
+/// `cookies[:name] = {...}`, `cookies.permanent.encrypted[:remember] = ...`.
+fn ruby_cookie(ctx: &mut FileCtx, node: Node, left: Node) {
+    let lt = text(ctx, left);
+    let Some(open) = lt.find('[') else { return };
+    let name = lt[open + 1..].trim_end_matches(']').trim().trim_start_matches(':').trim_matches(['"', '\'']);
+    if name.is_empty() {
+        return;
+    }
+    let t = text(ctx, node);
+    let mut c = new_cookie(name.to_string(), t);
+    c.http_only = c.http_only.or(Some(false));
+    c.secure = c.secure.or(Some(false));
+    if lt.contains(".encrypted") || lt.contains(".signed") {
+        // Rails encrypted/signed cookies are tamper-proof but flags still apply.
+    }
+    ctx.cookie(c, node.byte_range());
+}
+
+/// Django / Flask settings that weaken session or CSRF cookies.
+fn python_settings(ctx: &mut FileCtx) {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r#"(?m)^\s*(?:app\.config\[["'])?(SESSION_COOKIE|CSRF_COOKIE|REMEMBER_COOKIE)_(SECURE|HTTPONLY|SAMESITE)(?:["']\])?\s*=\s*([^\n#]+)"#).unwrap()
+    });
+    let text = ctx.text;
+    let hits: Vec<(String, String, String, usize, usize)> = re
+        .captures_iter(text)
+        .map(|c| {
+            let m = c.get(0).unwrap();
+            (c[1].to_string(), c[2].to_string(), c[3].trim().to_string(), m.start(), m.end())
+        })
+        .collect();
+    for (which, attr, value, s, e) in hits {
+        let name = match which.as_str() {
+            "SESSION_COOKIE" => "sessionid",
+            "CSRF_COOKIE" => "csrftoken",
+            _ => "remember_token",
+        };
+        let on = !matches!(value.as_str(), "False" | "None" | "0" | "false");
+        let mut c = CookieSet {
+            loc: Default::default(),
+            name: name.to_string(),
+            secure: None,
+            http_only: None,
+            same_site: None,
+            max_age: None,
+            setting: true,
+            snippet: String::new(),
+        };
+        match attr.as_str() {
+            "SECURE" => c.secure = Some(on),
+            "HTTPONLY" => c.http_only = Some(on),
+            _ => c.same_site = Some(value.trim_matches(['"', '\'']).to_string()),
+        }
+        ctx.cookie(c, s..e);
+    }
+}

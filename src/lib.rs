@@ -1,0 +1,95 @@
+//! privlint: a privacy-compliance linter. Reads a declared policy model (`privacy.toml`),
+//! scans a repository's source and config, and reports where the code and the policy disagree.
+//!
+//! Data flows one way: policy → catalog → walk → extract → facts → checks → suppressions →
+//! report. The binary (`main.rs`) is a thin layer over [`run`].
+
+pub mod baseline;
+pub mod catalog;
+pub mod checks;
+pub mod cli;
+pub mod extract;
+pub mod fact;
+pub mod init;
+pub mod policy;
+pub mod report;
+pub mod run;
+pub mod suppress;
+pub mod text;
+pub mod walk;
+
+pub use catalog::Catalog;
+pub use fact::{Facts, Finding, Severity};
+pub use policy::Policy;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+/// Extract the facts of one file's text. Used by the scan and by the catalog's example tests.
+pub fn extract_text(rel: &str, text: &str, catalog: &Catalog) -> fact::FileFacts {
+    let Some(kind) = extract::classify(rel) else {
+        return fact::FileFacts::default();
+    };
+    let mut ctx = extract::FileCtx::new(rel, text, catalog);
+    ctx.out.lines = ctx.lines.lines();
+    extract::extract(kind, &mut ctx);
+    ctx.out
+}
+
+/// Read and extract one file; a panic inside an extractor is caught and reported as an
+/// internal error for that file, never aborting the run.
+pub fn extract_file(entry: &walk::Entry, catalog: &Catalog) -> Option<fact::FileFacts> {
+    let text = match walk::read_text(&entry.abs) {
+        Ok(Some(t)) => t,
+        Ok(None) => return None,
+        Err(e) => {
+            let mut f = fact::FileFacts::default();
+            f.issues.push(fact::FileIssue { path: entry.rel.clone(), reason: format!("unreadable: {e}") });
+            return Some(f);
+        }
+    };
+    extract_or_report(&entry.rel, &text, catalog)
+}
+
+/// [`extract_text`] behind a panic guard.
+pub fn extract_or_report(rel: &str, text: &str, catalog: &Catalog) -> Option<fact::FileFacts> {
+    match catch_unwind(AssertUnwindSafe(|| extract_text(rel, text, catalog))) {
+        Ok(f) => Some(f),
+        Err(p) => {
+            let msg = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".into());
+            let mut f = fact::FileFacts::default();
+            f.issues.push(fact::FileIssue { path: rel.to_string(), reason: format!("internal error: {msg}") });
+            Some(f)
+        }
+    }
+}
+
+/// Scan the files under `roots` (relative paths against `root`) in parallel; the result is
+/// sorted and identical whatever the thread count.
+pub fn scan(root: &Path, roots: &[std::path::PathBuf], exclude: &globset::GlobSet, catalog: &Catalog, jobs: usize) -> Facts {
+    let (entries, skipped) = walk::walk(root, roots, exclude, jobs);
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build();
+    let per_file: Vec<Option<fact::FileFacts>> = match pool {
+        Ok(pool) => pool.install(|| {
+            use rayon::prelude::*;
+            entries.par_iter().map(|e| extract_file(e, catalog)).collect()
+        }),
+        Err(_) => entries.iter().map(|e| extract_file(e, catalog)).collect(),
+    };
+    let mut facts = Facts { files_skipped: skipped, ..Facts::default() };
+    for f in per_file {
+        match f {
+            Some(f) => {
+                facts.files_scanned += 1;
+                facts.merge(f);
+            }
+            None => facts.files_skipped += 1,
+        }
+    }
+    facts.sort();
+    facts
+}
