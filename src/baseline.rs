@@ -30,16 +30,34 @@ impl Baseline {
         let mut findings: Vec<Entry> = findings
             .iter()
             .filter(|f| f.rule != "unused-suppression" && f.rule != "invalid-suppression")
-            .map(|f| Entry { rule: f.rule.to_string(), path: f.path.clone(), fingerprint: f.fingerprint.clone(), message: f.message.clone() })
+            .map(|f| Entry {
+                rule: f.rule.to_string(),
+                path: f.path.clone(),
+                fingerprint: f.fingerprint.clone(),
+                message: f.message.clone(),
+            })
             .collect();
-        findings.sort_by(|a, b| (&a.path, &a.rule, &a.fingerprint).cmp(&(&b.path, &b.rule, &b.fingerprint)));
+        findings.sort_by(|a, b| {
+            (&a.path, &a.rule, &a.fingerprint).cmp(&(&b.path, &b.rule, &b.fingerprint))
+        });
         findings.dedup_by(|a, b| a.fingerprint == b.fingerprint);
-        Baseline { version: 1, findings }
+        Baseline {
+            version: 1,
+            findings,
+        }
     }
 
     pub fn read(path: &Path) -> Result<Baseline, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
-        serde_json::from_str(&text).map_err(|e| format!("invalid baseline `{}`: {e} (line {}, column {})", path.display(), e.line(), e.column()))
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
+        serde_json::from_str(&text).map_err(|e| {
+            format!(
+                "invalid baseline `{}`: {e} (line {}, column {})",
+                path.display(),
+                e.line(),
+                e.column()
+            )
+        })
     }
 
     pub fn to_json(&self) -> String {
@@ -47,20 +65,33 @@ impl Baseline {
     }
 
     /// Drop baselined findings; report entries that matched nothing (stale).
-    pub fn apply(&self, findings: Vec<Finding>, shown_path: &str, policy: Option<&Policy>) -> Vec<Finding> {
+    pub fn apply(
+        &self,
+        findings: Vec<Finding>,
+        shown_path: &str,
+        policy: Option<&Policy>,
+    ) -> Vec<Finding> {
         let mut hit = vec![false; self.findings.len()];
         let mut out: Vec<Finding> = findings
             .into_iter()
-            .filter(|f| match self.findings.iter().position(|e| e.fingerprint == f.fingerprint) {
-                Some(k) => {
-                    hit[k] = true;
-                    false
+            .filter(|f| {
+                match self
+                    .findings
+                    .iter()
+                    .position(|e| e.fingerprint == f.fingerprint)
+                {
+                    Some(k) => {
+                        hit[k] = true;
+                        false
+                    }
+                    None => true,
                 }
-                None => true,
             })
             .collect();
         let check = &crate::suppress::UNUSED_SUPPRESSION;
-        let sev = policy.map(|p| p.severity(check.id, check.default)).unwrap_or(check.default);
+        let sev = policy
+            .map(|p| p.severity(check.id, check.default))
+            .unwrap_or(check.default);
         if sev == crate::fact::Severity::Off {
             return out;
         }
@@ -69,9 +100,27 @@ impl Baseline {
             if hit[k] {
                 continue;
             }
-            let line = text.lines().position(|l| l.contains(&e.fingerprint)).map(|l| l + 1).unwrap_or(1);
-            let loc = Location { path: shown_path.to_string(), line, column: 1, end_line: line, end_column: 1 };
-            let mut f = Finding::new(check.id, sev, &loc, format!("baseline entry for {} in `{}` matches no finding any more", e.rule, e.path));
+            let line = text
+                .lines()
+                .position(|l| l.contains(&e.fingerprint))
+                .map(|l| l + 1)
+                .unwrap_or(1);
+            let loc = Location {
+                path: shown_path.to_string(),
+                line,
+                column: 1,
+                end_line: line,
+                end_column: 1,
+            };
+            let mut f = Finding::new(
+                check.id,
+                sev,
+                &loc,
+                format!(
+                    "baseline entry for {} in `{}` matches no finding any more",
+                    e.rule, e.path
+                ),
+            );
             f.subject = e.fingerprint.clone();
             f.label = "stale baseline entry".into();
             f.help = Some("run `privlint baseline` to refresh the baseline".into());
@@ -95,12 +144,24 @@ pub fn staged_files(root: &Path) -> Result<Vec<String>, String> {
     };
     let top = git(&["rev-parse", "--show-toplevel"])?;
     if !top.status.success() {
-        return Err(format!("--staged: `{}` is not inside a git repository", root.display()));
+        return Err(format!(
+            "--staged: `{}` is not inside a git repository",
+            root.display()
+        ));
     }
     let top = std::path::PathBuf::from(String::from_utf8_lossy(&top.stdout).trim());
-    let out = git(&["diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z"])?;
+    let out = git(&[
+        "diff",
+        "--cached",
+        "--name-only",
+        "--diff-filter=ACMR",
+        "-z",
+    ])?;
     if !out.status.success() {
-        return Err(format!("--staged: git diff failed: {}", String::from_utf8_lossy(&out.stderr).trim()));
+        return Err(format!(
+            "--staged: git diff failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
     }
     let root_abs = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let top = std::fs::canonicalize(&top).unwrap_or(top);
@@ -110,7 +171,9 @@ pub fn staged_files(root: &Path) -> Result<Vec<String>, String> {
         .filter(|s| !s.is_empty())
         .filter_map(|s| {
             let p = top.join(String::from_utf8_lossy(s).as_ref());
-            p.strip_prefix(&root_abs).ok().map(|r| r.to_string_lossy().replace('\\', "/"))
+            p.strip_prefix(&root_abs)
+                .ok()
+                .map(|r| r.to_string_lossy().replace('\\', "/"))
         })
         .collect())
 }

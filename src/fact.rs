@@ -128,6 +128,35 @@ pub struct CookieSet {
     pub snippet: String,
 }
 
+/// What a behaviour is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BehaviorKind {
+    /// Personal data passed to a logger, print or error tracker (`detail`: the sink).
+    Log,
+    /// A fast hash (md5/sha1/sha256...) over a password (`detail`: the algorithm).
+    FastHash,
+    /// A password-hashing library or setting in use (`detail`: bcrypt, argon2, ...).
+    PasswordHasher,
+    /// A signed URL with a lifetime of `value` seconds (`detail`: the call).
+    SignedUrl,
+    /// An AI provider option that keeps or shares data (`detail`: the flag).
+    AiOptIn,
+    /// Personal data sent to a processor (`value`: the processor index).
+    Flow,
+}
+
+/// Something the code does with data, found in code text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Behavior {
+    pub loc: Location,
+    pub kind: BehaviorKind,
+    pub detail: String,
+    pub value: u64,
+    /// The data type involved, when there is one.
+    pub data_type: Option<usize>,
+    pub snippet: String,
+}
+
 /// An inline `privlint: allow(<id>) <reason>` comment.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Suppression {
@@ -148,6 +177,7 @@ pub struct FileIssue {
 #[derive(Debug, Default, Clone)]
 pub struct FileFacts {
     pub uses: Vec<ProcessorUse>,
+    pub behaviors: Vec<Behavior>,
     pub fields: Vec<DataField>,
     pub cookies: Vec<CookieSet>,
     pub suppressions: Vec<Suppression>,
@@ -160,6 +190,7 @@ pub struct FileFacts {
 #[derive(Debug, Default, Clone)]
 pub struct Facts {
     pub uses: Vec<ProcessorUse>,
+    pub behaviors: Vec<Behavior>,
     pub fields: Vec<DataField>,
     pub cookies: Vec<CookieSet>,
     pub suppressions: Vec<Suppression>,
@@ -173,6 +204,7 @@ pub struct Facts {
 impl Facts {
     pub fn merge(&mut self, f: FileFacts) {
         self.uses.extend(f.uses);
+        self.behaviors.extend(f.behaviors);
         self.fields.extend(f.fields);
         self.cookies.extend(f.cookies);
         self.suppressions.extend(f.suppressions);
@@ -184,6 +216,8 @@ impl Facts {
     pub fn sort(&mut self) {
         self.uses.sort();
         self.uses.dedup();
+        self.behaviors.sort();
+        self.behaviors.dedup();
         self.fields.sort();
         self.fields.dedup();
         self.cookies.sort();
@@ -252,7 +286,11 @@ impl Finding {
             .or(self.category.as_deref())
             .or(self.cookie.as_deref())
             .unwrap_or(&self.subject);
-        let norm: String = self.evidence.split_whitespace().collect::<Vec<_>>().join(" ");
+        let norm: String = self
+            .evidence
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let mut h = Sha256::new();
         for part in [self.rule, subject, &self.path, &norm] {
             h.update(part.as_bytes());

@@ -11,32 +11,72 @@ fn claims_in(doc: &str) -> Vec<(&'static str, String)> {
     let d = doc.to_lowercase();
     let mut out = Vec::new();
     let any = |ps: &[&str]| ps.iter().any(|p| d.contains(p));
-    if any(&["not your card number", "never store your card", "do not store your card", "never hits our database", "we do not store card", "don't store card", "card data never", "never store card", "do not store payment card", "we never see your card", "does not store your full card"]) {
+    if any(&[
+        "not your card number",
+        "never store your card",
+        "do not store your card",
+        "never hits our database",
+        "we do not store card",
+        "don't store card",
+        "card data never",
+        "never store card",
+        "do not store payment card",
+        "we never see your card",
+        "does not store your full card",
+    ]) {
         out.push(("no_card_storage", "true".into()));
     }
-    if any(&["do not use third-party tracking", "we do not use advertising cookies", "no tracking", "we do not track", "do not use tracking", "not use cookies for behavioral"]) {
+    if any(&[
+        "do not use third-party tracking",
+        "we do not use advertising cookies",
+        "no tracking",
+        "we do not track",
+        "do not use tracking",
+        "not use cookies for behavioral",
+    ]) {
         out.push(("no_tracking", "true".into()));
     }
-    if any(&["train generalized artificial intelligence", "not use google user data to develop, improve, or train", "not used to train", "no use for ai/ml training", "do not use your data to train", "not use your content to train"]) {
+    if any(&[
+        "train generalized artificial intelligence",
+        "not use google user data to develop, improve, or train",
+        "not used to train",
+        "no use for ai/ml training",
+        "do not use your data to train",
+        "not use your content to train",
+    ]) {
         out.push(("no_ai_training", "true".into()));
     }
-    let hashes: Vec<&str> = ["bcrypt", "argon2", "scrypt", "pbkdf2"].into_iter().filter(|h| d.contains(h)).collect();
+    let hashes: Vec<&str> = ["bcrypt", "argon2", "scrypt", "pbkdf2"]
+        .into_iter()
+        .filter(|h| d.contains(h))
+        .collect();
     if !hashes.is_empty() {
         out.push(("password_hashing", format!("{hashes:?}")));
     }
     out
 }
 
-pub fn draft(facts: &Facts, catalog: &Catalog, doc: Option<&str>, doc_path: Option<&str>) -> String {
+pub fn draft(
+    facts: &Facts,
+    catalog: &Catalog,
+    doc: Option<&str>,
+    doc_path: Option<&str>,
+) -> String {
     let mut procs: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
     for u in &facts.uses {
-        procs.entry(u.processor).or_default().insert(format!("{}:{}", u.loc.path, u.loc.line));
+        procs
+            .entry(u.processor)
+            .or_default()
+            .insert(format!("{}:{}", u.loc.path, u.loc.line));
     }
     let mut from_doc = BTreeSet::new();
     if let Some(text) = doc {
         for (i, p) in catalog.processors.iter().enumerate() {
             let names = std::iter::once(&p.name).chain(p.aliases.iter());
-            if names.into_iter().any(|n| n.len() >= 4 && text.contains(n.as_str())) {
+            if names
+                .into_iter()
+                .any(|n| n.len() >= 4 && text.contains(n.as_str()))
+            {
                 from_doc.insert(i);
             }
         }
@@ -46,22 +86,53 @@ pub fn draft(facts: &Facts, catalog: &Catalog, doc: Option<&str>, doc_path: Opti
         let _ = writeln!(out, "document = {dp:?}");
     }
     let cats: BTreeSet<&str> = facts.fields.iter().map(|f| f.category.as_str()).collect();
-    let _ = writeln!(out, "\n[data]\n# categories found in the code's schemas and models\ncategories = [");
+    let _ = writeln!(
+        out,
+        "\n[data]\n# categories found in the code's schemas and models\ncategories = ["
+    );
     for c in &cats {
         let _ = writeln!(out, "  {c:?},");
     }
     out.push_str("]\n");
-    let all: BTreeSet<usize> = procs.keys().copied().chain(from_doc.iter().copied()).collect();
+    let all: BTreeSet<usize> = procs
+        .keys()
+        .copied()
+        .chain(from_doc.iter().copied())
+        .collect();
     for i in all {
         let p = &catalog.processors[i];
         let _ = writeln!(out, "\n[processors.{}]", p.id);
-        let _ = writeln!(out, "purpose = {:?}", if p.description.is_empty() { p.kind.clone() } else { p.description.clone() });
-        let cs: Vec<&String> = p.categories.iter().filter(|c| cats.iter().any(|k| crate::policy::category_covers(c, k) || crate::policy::category_covers(k, c))).collect();
+        let _ = writeln!(
+            out,
+            "purpose = {:?}",
+            if p.description.is_empty() {
+                p.kind.clone()
+            } else {
+                p.description.clone()
+            }
+        );
+        let cs: Vec<&String> = p
+            .categories
+            .iter()
+            .filter(|c| {
+                cats.iter().any(|k| {
+                    crate::policy::category_covers(c, k) || crate::policy::category_covers(k, c)
+                })
+            })
+            .collect();
         let _ = writeln!(out, "categories = {cs:?}");
         match procs.get(&i) {
             Some(ev) => {
                 let first: Vec<&String> = ev.iter().take(3).collect();
-                let _ = writeln!(out, "# found in the code: {}", first.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "));
+                let _ = writeln!(
+                    out,
+                    "# found in the code: {}",
+                    first
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
             }
             None => out.push_str("# named in the published policy; not found in the code\n"),
         }
@@ -81,7 +152,10 @@ pub fn draft(facts: &Facts, catalog: &Catalog, doc: Option<&str>, doc_path: Opti
     declared.dedup();
     out.push_str("\n[cookies]\nallow = [\"essential\"]\n");
     for (n, c) in declared {
-        let _ = writeln!(out, "\n[[cookies.declared]]\nname = {n:?}\ncategory = {c:?}");
+        let _ = writeln!(
+            out,
+            "\n[[cookies.declared]]\nname = {n:?}\ncategory = {c:?}"
+        );
     }
     if let Some(text) = doc {
         let claims = claims_in(text);

@@ -44,7 +44,10 @@ pub fn extract_file(entry: &walk::Entry, catalog: &Catalog) -> Option<fact::File
         Ok(None) => return None,
         Err(e) => {
             let mut f = fact::FileFacts::default();
-            f.issues.push(fact::FileIssue { path: entry.rel.clone(), reason: format!("unreadable: {e}") });
+            f.issues.push(fact::FileIssue {
+                path: entry.rel.clone(),
+                reason: format!("unreadable: {e}"),
+            });
             return Some(f);
         }
     };
@@ -62,7 +65,10 @@ pub fn extract_or_report(rel: &str, text: &str, catalog: &Catalog) -> Option<fac
                 .or_else(|| p.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "panic".into());
             let mut f = fact::FileFacts::default();
-            f.issues.push(fact::FileIssue { path: rel.to_string(), reason: format!("internal error: {msg}") });
+            f.issues.push(fact::FileIssue {
+                path: rel.to_string(),
+                reason: format!("internal error: {msg}"),
+            });
             Some(f)
         }
     }
@@ -70,17 +76,31 @@ pub fn extract_or_report(rel: &str, text: &str, catalog: &Catalog) -> Option<fac
 
 /// Scan the files under `roots` (relative paths against `root`) in parallel; the result is
 /// sorted and identical whatever the thread count.
-pub fn scan(root: &Path, roots: &[std::path::PathBuf], exclude: &globset::GlobSet, catalog: &Catalog, jobs: usize) -> Facts {
+pub fn scan(
+    root: &Path,
+    roots: &[std::path::PathBuf],
+    exclude: &globset::GlobSet,
+    catalog: &Catalog,
+    jobs: usize,
+) -> Facts {
     let (entries, skipped) = walk::walk(root, roots, exclude, jobs);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .build();
     let per_file: Vec<Option<fact::FileFacts>> = match pool {
         Ok(pool) => pool.install(|| {
             use rayon::prelude::*;
-            entries.par_iter().map(|e| extract_file(e, catalog)).collect()
+            entries
+                .par_iter()
+                .map(|e| extract_file(e, catalog))
+                .collect()
         }),
         Err(_) => entries.iter().map(|e| extract_file(e, catalog)).collect(),
     };
-    let mut facts = Facts { files_skipped: skipped, ..Facts::default() };
+    let mut facts = Facts {
+        files_skipped: skipped,
+        ..Facts::default()
+    };
     for f in per_file {
         match f {
             Some(f) => {
@@ -92,4 +112,14 @@ pub fn scan(root: &Path, roots: &[std::path::PathBuf], exclude: &globset::GlobSe
     }
     facts.sort();
     facts
+}
+
+/// Facts for `text` as if it were the file `rel` found by the walk: files the walk leaves out
+/// (tests, docs, lockfiles, unknown kinds) yield nothing. The catalog's examples run through this.
+pub fn extract_as_walked(rel: &str, text: &str, catalog: &Catalog) -> fact::FileFacts {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    if walk::is_non_shipped(rel) || walk::is_skipped_name(name) {
+        return fact::FileFacts::default();
+    }
+    extract_text(rel, text, catalog)
 }

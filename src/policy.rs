@@ -150,7 +150,10 @@ pub struct Policy {
 
 /// A policy that could not be read or is invalid: reported rustc-style, exit 2.
 #[derive(Debug, Clone)]
-pub struct PolicyError {
+pub struct PolicyError(pub Box<PolicyErrorInner>);
+
+#[derive(Debug, Clone)]
+pub struct PolicyErrorInner {
     pub path: String,
     pub text: String,
     pub span: Option<Range<usize>>,
@@ -159,16 +162,29 @@ pub struct PolicyError {
     pub help: Option<String>,
 }
 
+impl std::ops::Deref for PolicyError {
+    type Target = PolicyErrorInner;
+    fn deref(&self) -> &PolicyErrorInner {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for PolicyError {
+    fn deref_mut(&mut self) -> &mut PolicyErrorInner {
+        &mut self.0
+    }
+}
+
 impl PolicyError {
     fn at(p: &Path, text: &str, span: Range<usize>, message: String) -> PolicyError {
-        PolicyError {
+        PolicyError(Box::new(PolicyErrorInner {
             path: p.display().to_string(),
             text: text.to_string(),
             span: Some(span),
             message,
             label: String::new(),
             help: None,
-        }
+        }))
     }
 
     fn label(mut self, l: impl Into<String>) -> Self {
@@ -245,7 +261,10 @@ impl std::fmt::Display for PolicyError {
 }
 
 /// The closest candidate to `word`, if it is close enough to be a plausible typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     let w = word.to_ascii_lowercase();
     candidates
         .into_iter()
@@ -256,7 +275,15 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 }
 
 const TOP_KEYS: &[&str] = &[
-    "version", "name", "document", "data", "processors", "cookies", "claims", "rules", "scan",
+    "version",
+    "name",
+    "document",
+    "data",
+    "processors",
+    "cookies",
+    "claims",
+    "rules",
+    "scan",
 ];
 
 /// Find `privacy.toml` in `start` or its ancestors.
@@ -297,7 +324,13 @@ fn toml_error(path: &Path, text: &str, e: toml::de::Error) -> PolicyError {
         let field = c[1].to_string();
         let expected: Vec<String> = c[2]
             .split(',')
-            .map(|s| s.trim().trim_matches('`').trim_start_matches("or ").trim_matches('`').to_string())
+            .map(|s| {
+                s.trim()
+                    .trim_matches('`')
+                    .trim_start_matches("or ")
+                    .trim_matches('`')
+                    .to_string()
+            })
             .filter(|s| !s.is_empty())
             .collect();
         let help = did_you_mean(&field, expected.iter().map(|s| s.as_str()))
@@ -308,9 +341,14 @@ fn toml_error(path: &Path, text: &str, e: toml::de::Error) -> PolicyError {
             .find(&field)
             .map(|off| span.start + off..span.start + off + field.len())
             .unwrap_or(span);
-        return PolicyError::at(path, text, key_span, format!("unknown key `{field}` in privacy.toml"))
-            .label("unknown key")
-            .help(help);
+        return PolicyError::at(
+            path,
+            text,
+            key_span,
+            format!("unknown key `{field}` in privacy.toml"),
+        )
+        .label("unknown key")
+        .help(help);
     }
     PolicyError::at(path, text, span, format!("invalid privacy.toml: {msg}")).label(msg)
 }
@@ -318,13 +356,15 @@ fn toml_error(path: &Path, text: &str, e: toml::de::Error) -> PolicyError {
 impl Policy {
     /// Read and validate a policy. `root` is the scanned directory, for display paths.
     pub fn load(path: &Path, root: &Path, catalog: &Catalog) -> Result<Policy, PolicyError> {
-        let bytes = std::fs::read(path).map_err(|e| PolicyError {
-            path: path.display().to_string(),
-            text: String::new(),
-            span: None,
-            message: format!("cannot read policy: {e}"),
-            label: String::new(),
-            help: Some("pass --policy FILE, or run `privlint init` to write one".into()),
+        let bytes = std::fs::read(path).map_err(|e| {
+            PolicyError(Box::new(PolicyErrorInner {
+                path: path.display().to_string(),
+                text: String::new(),
+                span: None,
+                message: format!("cannot read policy: {e}"),
+                label: String::new(),
+                help: Some("pass --policy FILE, or run `privlint init` to write one".into()),
+            }))
         })?;
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let display_path = crate::walk::display_path(path, root);
@@ -379,12 +419,17 @@ impl Policy {
             let key_span = key_span(text, key);
             let target = if let Some(kind) = &p.kind {
                 if !KINDS.contains(&kind.get_ref().as_str()) {
-                    return Err(err(kind.span(), format!("unknown processor kind `{}`", kind.get_ref()))
-                        .label("not a processor kind")
-                        .help(Some(match did_you_mean(kind.get_ref(), KINDS.iter().copied()) {
+                    return Err(err(
+                        kind.span(),
+                        format!("unknown processor kind `{}`", kind.get_ref()),
+                    )
+                    .label("not a processor kind")
+                    .help(Some(
+                        match did_you_mean(kind.get_ref(), KINDS.iter().copied()) {
                             Some(d) => format!("did you mean `{d}`?"),
                             None => format!("kinds are: {}", KINDS.join(", ")),
-                        })));
+                        },
+                    )));
                 }
                 DeclTarget::Kind(kind.get_ref().clone())
             } else if let Some(i) = catalog.resolve_processor_key(key.get_ref()) {
@@ -408,9 +453,14 @@ impl Policy {
                     Some(i) => examples.push(i),
                     None => {
                         let ids = catalog.processors.iter().map(|p| p.id.as_str());
-                        return Err(err(ex.span(), format!("unknown processor `{}` in examples", ex.get_ref()))
-                            .label("no catalog entry has this id or alias")
-                            .help(did_you_mean(ex.get_ref(), ids).map(|d| format!("did you mean `{d}`?"))));
+                        return Err(err(
+                            ex.span(),
+                            format!("unknown processor `{}` in examples", ex.get_ref()),
+                        )
+                        .label("no catalog entry has this id or alias")
+                        .help(
+                            did_you_mean(ex.get_ref(), ids).map(|d| format!("did you mean `{d}`?")),
+                        ));
                     }
                 }
             }
@@ -429,17 +479,29 @@ impl Policy {
         if let Some(c) = &raw.cookies {
             for a in &c.allow {
                 if !COOKIE_CATEGORIES.contains(&a.get_ref().as_str()) {
-                    return Err(err(a.span(), format!("unknown cookie category `{}`", a.get_ref()))
-                        .label("not a cookie category")
-                        .help(Some(format!("categories are: {}", COOKIE_CATEGORIES.join(", ")))));
+                    return Err(err(
+                        a.span(),
+                        format!("unknown cookie category `{}`", a.get_ref()),
+                    )
+                    .label("not a cookie category")
+                    .help(Some(format!(
+                        "categories are: {}",
+                        COOKIE_CATEGORIES.join(", ")
+                    ))));
                 }
                 cookie_allow.push(a.get_ref().clone());
             }
             for d in &c.declared {
                 if !COOKIE_CATEGORIES.contains(&d.category.get_ref().as_str()) {
-                    return Err(err(d.category.span(), format!("unknown cookie category `{}`", d.category.get_ref()))
-                        .label("not a cookie category")
-                        .help(Some(format!("categories are: {}", COOKIE_CATEGORIES.join(", ")))));
+                    return Err(err(
+                        d.category.span(),
+                        format!("unknown cookie category `{}`", d.category.get_ref()),
+                    )
+                    .label("not a cookie category")
+                    .help(Some(format!(
+                        "categories are: {}",
+                        COOKIE_CATEGORIES.join(", ")
+                    ))));
                 }
                 let glob = globset::GlobBuilder::new(d.name.get_ref())
                     .literal_separator(false)
@@ -465,21 +527,26 @@ impl Policy {
                 .as_ref()
                 .map(|v| v.iter().map(|s| s.get_ref().to_ascii_lowercase()).collect());
             if let Some(ttl) = &c.max_signed_url_ttl {
-                claims.max_signed_url_ttl = Some(parse_duration(ttl.get_ref()).ok_or_else(|| {
-                    err(ttl.span(), format!("invalid duration `{}`", ttl.get_ref()))
-                        .label("expected a number and a unit")
-                        .help(Some("write e.g. \"15m\", \"1h\" or \"7d\"".into()))
-                })?);
+                claims.max_signed_url_ttl =
+                    Some(parse_duration(ttl.get_ref()).ok_or_else(|| {
+                        err(ttl.span(), format!("invalid duration `{}`", ttl.get_ref()))
+                            .label("expected a number and a unit")
+                            .help(Some("write e.g. \"15m\", \"1h\" or \"7d\"".into()))
+                    })?);
             }
         }
         let mut rules = BTreeMap::new();
         for (id, sev) in &raw.rules {
             let known = crate::checks::ALL.iter().map(|c| c.id);
             if !crate::checks::ALL.iter().any(|c| c.id == id.get_ref()) {
-                let help = did_you_mean(id.get_ref(), known).map(|d| format!("did you mean `{d}`?"));
-                return Err(err(key_span(text, id), format!("unknown check `{}` in [rules]", id.get_ref()))
-                    .label("no such check")
-                    .help(help.or(Some("see `privlint rules` for the check ids".into()))));
+                let help =
+                    did_you_mean(id.get_ref(), known).map(|d| format!("did you mean `{d}`?"));
+                return Err(err(
+                    key_span(text, id),
+                    format!("unknown check `{}` in [rules]", id.get_ref()),
+                )
+                .label("no such check")
+                .help(help.or(Some("see `privlint rules` for the check ids".into()))));
             }
             let s = Severity::parse(sev.get_ref()).ok_or_else(|| {
                 err(sev.span(), format!("unknown severity `{}`", sev.get_ref()))
@@ -497,7 +564,10 @@ impl Policy {
             display_path: path.display().to_string().replace('\\', "/"),
             text: text.to_string(),
             name: raw.name.clone(),
-            document: raw.document.as_ref().map(|d| (d.get_ref().clone(), d.span())),
+            document: raw
+                .document
+                .as_ref()
+                .map(|d| (d.get_ref().clone(), d.span())),
             categories,
             processors,
             cookie_allow,
@@ -510,7 +580,9 @@ impl Policy {
 
     /// Whether `category` is covered by `[data]` (a declared key covers its children).
     pub fn covers_category(&self, category: &str) -> bool {
-        self.categories.iter().any(|(c, _)| category_covers(c, category))
+        self.categories
+            .iter()
+            .any(|(c, _)| category_covers(c, category))
     }
 
     /// The declarations that cover catalog processor `idx`.
@@ -534,7 +606,8 @@ impl Policy {
 
 /// `parent` covers `child` when equal or an ancestor in the dotted taxonomy.
 pub fn category_covers(parent: &str, child: &str) -> bool {
-    child == parent || (child.starts_with(parent) && child.as_bytes().get(parent.len()) == Some(&b'.'))
+    child == parent
+        || (child.starts_with(parent) && child.as_bytes().get(parent.len()) == Some(&b'.'))
 }
 
 /// The span of a table key: toml gives spanned keys, but fall back to a text search.
@@ -544,5 +617,7 @@ fn key_span(text: &str, key: &Spanned<String>) -> Range<usize> {
         return span;
     }
     let k = key.get_ref();
-    text.find(k.as_str()).map(|s| s..s + k.len()).unwrap_or(0..0)
+    text.find(k.as_str())
+        .map(|s| s..s + k.len())
+        .unwrap_or(0..0)
 }

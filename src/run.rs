@@ -34,7 +34,10 @@ pub fn main(cli: Cli) -> i32 {
         Ok(code) => code,
         Err(Fatal(msg)) => {
             let msg = msg.trim_end();
-            if msg.starts_with("error") || msg.contains("Error:") || msg.contains("[") && msg.contains("]") {
+            if msg.starts_with("error")
+                || msg.contains("Error:")
+                || msg.contains("[") && msg.contains("]")
+            {
                 eprintln!("{msg}");
             } else {
                 eprintln!("error: {msg}");
@@ -64,10 +67,17 @@ fn load_catalog(rules: Option<&Path>) -> Result<Catalog, Fatal> {
 /// Resolve paths, policy, root and excludes. `need_policy`: a missing policy is an error.
 pub fn session(common: &cli::Common, need_policy: bool) -> Result<Session, Fatal> {
     let catalog = load_catalog(common.rules_dir.as_deref())?;
-    let paths: Vec<PathBuf> = if common.paths.is_empty() { vec![PathBuf::from(".")] } else { common.paths.clone() };
+    let paths: Vec<PathBuf> = if common.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        common.paths.clone()
+    };
     for p in &paths {
         if std::fs::metadata(p).is_err() {
-            return Err(Fatal(format!("cannot read path `{}`: no such file or directory", p.display())));
+            return Err(Fatal(format!(
+                "cannot read path `{}`: no such file or directory",
+                p.display()
+            )));
         }
     }
     let policy_path = match &common.policy {
@@ -77,14 +87,25 @@ pub fn session(common: &cli::Common, need_policy: bool) -> Result<Session, Fatal
     let abs = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     let first_dir = {
         let p = abs(&paths[0]);
-        if p.is_dir() { p } else { p.parent().map(Path::to_path_buf).unwrap_or(p) }
+        if p.is_dir() {
+            p
+        } else {
+            p.parent().map(Path::to_path_buf).unwrap_or(p)
+        }
     };
     // The root is the policy's directory when every path lies inside it (monorepos keep one
     // policy at the top), else the first path.
     let root = match &policy_path {
         Some(pp) if common.policy.is_none() => {
-            let dir = abs(pp).parent().map(Path::to_path_buf).unwrap_or_else(|| first_dir.clone());
-            if paths.iter().all(|p| abs(p).starts_with(&dir)) { dir } else { first_dir.clone() }
+            let dir = abs(pp)
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| first_dir.clone());
+            if paths.iter().all(|p| abs(p).starts_with(&dir)) {
+                dir
+            } else {
+                first_dir.clone()
+            }
         }
         _ => first_dir.clone(),
     };
@@ -98,33 +119,63 @@ pub fn session(common: &cli::Common, need_policy: bool) -> Result<Session, Fatal
         }
         None => None,
     };
-    let mut patterns: Vec<String> = policy.as_ref().map(|p| p.exclude.clone()).unwrap_or_default();
+    let mut patterns: Vec<String> = policy
+        .as_ref()
+        .map(|p| p.exclude.clone())
+        .unwrap_or_default();
     patterns.extend(common.exclude.iter().cloned());
-    let exclude = crate::walk::build_globset(&patterns).map_err(|e| Fatal(format!("invalid exclude glob: {e}")))?;
+    let exclude = crate::walk::build_globset(&patterns)
+        .map_err(|e| Fatal(format!("invalid exclude glob: {e}")))?;
     let files: Vec<String> = paths
         .iter()
         .filter(|p| p.is_file())
         .map(|p| crate::walk::display_path(p, &root))
         .collect();
-    let dirs: Vec<PathBuf> = paths.iter().filter(|p| p.is_dir()).map(|p| abs(p)).collect();
+    let dirs: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .map(|p| abs(p))
+        .collect();
     // Explicit files are reported alone, but the whole root is read for context.
-    let (roots, only_files) = if files.is_empty() { (dirs, None) } else { (vec![root.clone()], Some(files)) };
-    let jobs = common.jobs.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
-    Ok(Session { catalog, policy, root, roots, only_files, exclude, jobs })
+    let (roots, only_files) = if files.is_empty() {
+        (dirs, None)
+    } else {
+        (vec![root.clone()], Some(files))
+    };
+    let jobs = common
+        .jobs
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        })
+        .max(1);
+    Ok(Session {
+        catalog,
+        policy,
+        root,
+        roots,
+        only_files,
+        exclude,
+        jobs,
+    })
 }
 
 fn use_color(c: Color, to_file: bool) -> bool {
     match c {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => !to_file && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        Color::Auto => {
+            !to_file && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
     }
 }
 
 /// Write the report to `--output` (atomically) or stdout.
 fn emit(output: Option<&Path>, text: &str) -> Result<(), Fatal> {
     match output {
-        Some(p) => write_atomic(p, text.as_bytes()).map_err(|e| Fatal(format!("cannot write `{}`: {e}", p.display()))),
+        Some(p) => write_atomic(p, text.as_bytes())
+            .map_err(|e| Fatal(format!("cannot write `{}`: {e}", p.display()))),
         None => {
             let mut out = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error.
@@ -137,8 +188,14 @@ fn emit(output: Option<&Path>, text: &str) -> Result<(), Fatal> {
 
 /// Write via a temporary file in the same directory and rename, so readers never see half a file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
     let tmp = dir.join(format!(".{name}.privlint-tmp-{}", std::process::id()));
     {
         let mut f = std::fs::File::create(&tmp)?;
@@ -154,7 +211,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 pub fn findings(s: &Session, facts: &Facts) -> Vec<Finding> {
     let mut out = match &s.policy {
         Some(policy) => {
-            let ctx = crate::checks::Ctx { facts, policy, catalog: &s.catalog, root: &s.root };
+            let ctx = crate::checks::Ctx {
+                facts,
+                policy,
+                catalog: &s.catalog,
+                root: &s.root,
+            };
             crate::checks::run_all(&ctx)
         }
         None => Vec::new(),
@@ -170,7 +232,8 @@ pub fn findings(s: &Session, facts: &Facts) -> Vec<Finding> {
 
 pub fn sort_findings(v: &mut [Finding]) {
     v.sort_by(|a, b| {
-        (&a.path, a.line, a.column, a.rule, &a.message).cmp(&(&b.path, b.line, b.column, b.rule, &b.message))
+        (&a.path, a.line, a.column, a.rule, &a.message)
+            .cmp(&(&b.path, b.line, b.column, b.rule, &b.message))
     });
 }
 
@@ -201,7 +264,7 @@ fn check(args: &cli::CheckArgs) -> Result<i32, Fatal> {
         });
     }
     if let Some(files) = &restrict {
-        all.retain(|f| files.iter().any(|x| *x == f.path));
+        all.retain(|f| files.contains(&f.path));
     }
     let mut summary = Summary {
         files_scanned: facts.files_scanned,
@@ -213,13 +276,23 @@ fn check(args: &cli::CheckArgs) -> Result<i32, Fatal> {
     summary.duration_ms = start.elapsed().as_millis();
     let policy_path = s.policy.as_ref().map(|p| p.display_path.clone());
     let text = match args.format {
-        Format::Human => report::human::render(&all, &summary, use_color(args.common.color, args.common.output.is_some()), args.common.quiet, &s.root),
+        Format::Human => report::human::render(
+            &all,
+            &summary,
+            use_color(args.common.color, args.common.output.is_some()),
+            args.common.quiet,
+            &s.root,
+        ),
         Format::Json => report::json::render(&all, &summary, policy_path.as_deref(), &facts.issues),
         Format::Sarif => report::sarif::render(&all),
         Format::Github => report::github::render(&all, &summary),
     };
     emit(args.common.output.as_deref(), &text)?;
-    Ok(if summary.errors > 0 && !args.exit_zero { 1 } else { 0 })
+    Ok(if summary.errors > 0 && !args.exit_zero {
+        1
+    } else {
+        0
+    })
 }
 
 fn inventory(args: &cli::InventoryArgs) -> Result<i32, Fatal> {
@@ -229,7 +302,9 @@ fn inventory(args: &cli::InventoryArgs) -> Result<i32, Fatal> {
     let title = s.policy.as_ref().and_then(|p| p.name.clone());
     let text = match args.format {
         InventoryFormat::Json => report::inventory::render_json(&inv),
-        InventoryFormat::Markdown | InventoryFormat::Human => report::inventory::render_markdown(&inv, title.as_deref()),
+        InventoryFormat::Markdown | InventoryFormat::Human => {
+            report::inventory::render_markdown(&inv, title.as_deref())
+        }
     };
     emit(args.common.output.as_deref(), &text)?;
     Ok(0)
@@ -269,7 +344,7 @@ fn rules(args: &cli::RulesArgs) -> Result<i32, Fatal> {
                 .collect();
             let checks: Vec<serde_json::Value> = crate::checks::ALL
                 .iter()
-                .map(|c| serde_json::json!({"id": c.id, "default": c.default.as_str(), "summary": c.summary, "implemented": c.implemented}))
+                .map(|c| serde_json::json!({"id": c.id, "default": c.default.as_str(), "summary": c.summary}))
                 .collect();
             let doc = serde_json::json!({
                 "version": 1,
@@ -288,7 +363,12 @@ fn rules(args: &cli::RulesArgs) -> Result<i32, Fatal> {
         RulesFormat::Human => {
             let mut out = String::from("Checks\n");
             for c in crate::checks::ALL {
-                out.push_str(&format!("  {:<22} {:<8} {}{}\n", c.id, c.default.as_str(), c.summary, if c.implemented { "" } else { " (reserved)" }));
+                out.push_str(&format!(
+                    "  {:<22} {:<8} {}\n",
+                    c.id,
+                    c.default.as_str(),
+                    c.summary
+                ));
             }
             out.push_str(&format!("\nProcessors ({})\n", catalog.processors.len()));
             for p in &catalog.processors {
@@ -299,7 +379,10 @@ fn rules(args: &cli::RulesArgs) -> Result<i32, Fatal> {
                 out.push_str(&format!("  {:<28} {}\n", d.id, d.category));
             }
             let n: usize = catalog.cookies.iter().map(|v| v.cookies.len()).sum();
-            out.push_str(&format!("\nCookies ({n} from {} vendors)\n", catalog.cookies.len()));
+            out.push_str(&format!(
+                "\nCookies ({n} from {} vendors)\n",
+                catalog.cookies.len()
+            ));
             for v in &catalog.cookies {
                 let names: Vec<&str> = v.cookies.iter().map(|c| c.name.as_str()).collect();
                 out.push_str(&format!("  {:<28} {}\n", v.vendor, names.join(", ")));
@@ -313,25 +396,57 @@ fn rules(args: &cli::RulesArgs) -> Result<i32, Fatal> {
 
 fn explain(args: &cli::ExplainArgs) -> Result<i32, Fatal> {
     if let Some(c) = crate::checks::by_id(&args.rule) {
-        let text = format!("# {} (default: {})\n\n{}\n\n{}", c.id, c.default.as_str(), c.summary, c.doc);
+        let text = format!(
+            "# {} (default: {})\n\n{}\n\n{}",
+            c.id,
+            c.default.as_str(),
+            c.summary,
+            c.doc
+        );
         emit(None, &text)?;
         return Ok(0);
     }
     let catalog = load_catalog(None)?;
     if let Some(i) = catalog.resolve_processor_key(&args.rule) {
         let p = &catalog.processors[i];
-        let mut text = format!("# {} (`{}`, {})\n\n{}\n\n", p.name, p.id, p.kind, p.description);
+        let mut text = format!(
+            "# {} (`{}`, {})\n\n{}\n\n",
+            p.name, p.id, p.kind, p.description
+        );
         text.push_str(&format!("Declare it with:\n\n    [processors.{}]\n    purpose = \"...\"\n    categories = {:?}\n\n", p.id, p.categories));
-        text.push_str(&format!("Recognised by: packages {:?}, hosts {:?}, env {:?}, scripts {:?}\n", {
-            let pk = &p.packages;
-            [&pk.npm, &pk.pypi, &pk.cargo, &pk.go, &pk.gem, &pk.maven, &pk.composer, &pk.nuget].iter().flat_map(|v| v.iter()).collect::<Vec<_>>()
-        }, p.hosts, p.env, p.scripts));
+        text.push_str(&format!(
+            "Recognised by: packages {:?}, hosts {:?}, env {:?}, scripts {:?}\n",
+            {
+                let pk = &p.packages;
+                [
+                    &pk.npm,
+                    &pk.pypi,
+                    &pk.cargo,
+                    &pk.go,
+                    &pk.gem,
+                    &pk.maven,
+                    &pk.composer,
+                    &pk.nuget,
+                ]
+                .iter()
+                .flat_map(|v| v.iter())
+                .collect::<Vec<_>>()
+            },
+            p.hosts,
+            p.env,
+            p.scripts
+        ));
         emit(None, &text)?;
         return Ok(0);
     }
     let ids = crate::checks::ALL.iter().map(|c| c.id);
-    let hint = crate::policy::did_you_mean(&args.rule, ids).map(|d| format!("\n  = help: did you mean `{d}`?")).unwrap_or_default();
-    Err(Fatal(format!("unknown check or processor `{}`{hint}", args.rule)))
+    let hint = crate::policy::did_you_mean(&args.rule, ids)
+        .map(|d| format!("\n  = help: did you mean `{d}`?"))
+        .unwrap_or_default();
+    Err(Fatal(format!(
+        "unknown check or processor `{}`{hint}",
+        args.rule
+    )))
 }
 
 fn baseline(args: &cli::BaselineArgs) -> Result<i32, Fatal> {
@@ -343,7 +458,8 @@ fn baseline(args: &cli::BaselineArgs) -> Result<i32, Fatal> {
         None => s.root.join(crate::baseline::FILE),
     };
     let b = crate::baseline::Baseline::from_findings(&all);
-    write_atomic(&path, b.to_json().as_bytes()).map_err(|e| Fatal(format!("cannot write `{}`: {e}", path.display())))?;
+    write_atomic(&path, b.to_json().as_bytes())
+        .map_err(|e| Fatal(format!("cannot write `{}`: {e}", path.display())))?;
     eprintln!("Recorded {} finding(s) in {}", all.len(), path.display());
     Ok(0)
 }
@@ -355,15 +471,34 @@ fn init(args: &cli::InitArgs) -> Result<i32, Fatal> {
         None => s.root.join("privacy.toml"),
     };
     if target.exists() && !args.force {
-        return Err(Fatal(format!("`{}` already exists\n  = help: pass --force to overwrite it", target.display())));
+        return Err(Fatal(format!(
+            "`{}` already exists\n  = help: pass --force to overwrite it",
+            target.display()
+        )));
     }
     let facts = crate::scan(&s.root, &s.roots, &s.exclude, &s.catalog, s.jobs);
     let doc = match &args.from_document {
-        Some(p) => Some(std::fs::read(p).map(|b| String::from_utf8_lossy(&b).into_owned()).map_err(|e| Fatal(format!("cannot read `{}`: {e}", p.display())))?),
+        Some(p) => Some(
+            std::fs::read(p)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .map_err(|e| Fatal(format!("cannot read `{}`: {e}", p.display())))?,
+        ),
         None => None,
     };
-    let text = crate::init::draft(&facts, &s.catalog, doc.as_deref(), args.from_document.as_deref().map(|p| crate::walk::display_path(p, &s.root)).as_deref());
-    write_atomic(&target, text.as_bytes()).map_err(|e| Fatal(format!("cannot write `{}`: {e}", target.display())))?;
-    eprintln!("Wrote {}: review it against your published policy", target.display());
+    let text = crate::init::draft(
+        &facts,
+        &s.catalog,
+        doc.as_deref(),
+        args.from_document
+            .as_deref()
+            .map(|p| crate::walk::display_path(p, &s.root))
+            .as_deref(),
+    );
+    write_atomic(&target, text.as_bytes())
+        .map_err(|e| Fatal(format!("cannot write `{}`: {e}", target.display())))?;
+    eprintln!(
+        "Wrote {}: review it against your published policy",
+        target.display()
+    );
     Ok(0)
 }

@@ -21,7 +21,6 @@ longer true.
 ## How to fix
 Delete the comment (or run `privlint baseline` again to refresh the baseline).
 "#,
-    implemented: true,
 };
 
 pub const INVALID_SUPPRESSION: Check = Check {
@@ -45,20 +44,33 @@ import posthog from 'posthog-js'
 ## How to fix
 Write why: `// privlint: allow(undeclared-processor) consent-gated, declared in the DPA`.
 "#,
-    implemented: true,
 };
 
 /// Apply inline suppressions to `findings`; returns the findings that remain plus the
 /// suppression findings.
-pub fn apply(findings: Vec<Finding>, sups: &[Suppression], policy: Option<&Policy>) -> Vec<Finding> {
+pub fn apply(
+    findings: Vec<Finding>,
+    sups: &[Suppression],
+    policy: Option<&Policy>,
+) -> Vec<Finding> {
     let known: Vec<&str> = crate::checks::ALL.iter().map(|c| c.id).collect();
-    let sev = |c: &Check| policy.map(|p| p.severity(c.id, c.default)).unwrap_or(c.default);
+    let sev = |c: &Check| {
+        policy
+            .map(|p| p.severity(c.id, c.default))
+            .unwrap_or(c.default)
+    };
     let mut used = vec![false; sups.len()];
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let valid: Vec<bool> = sups
         .iter()
-        .map(|s| s.reason.is_some() && !s.ids.is_empty() && s.ids.iter().all(|i| known.contains(&i.as_str()) || i == "all"))
+        .map(|s| {
+            s.reason.is_some()
+                && !s.ids.is_empty()
+                && s.ids
+                    .iter()
+                    .all(|i| known.contains(&i.as_str()) || i == "all")
+        })
         .collect();
     for f in findings {
         let hit = sups.iter().enumerate().position(|(k, s)| {
@@ -83,9 +95,16 @@ pub fn apply(findings: Vec<Finding>, sups: &[Suppression], policy: Option<&Polic
             if sev(&INVALID_SUPPRESSION) == Severity::Off {
                 continue;
             }
-            let unknown: Vec<&String> = s.ids.iter().filter(|i| !known.contains(&i.as_str()) && *i != "all").collect();
+            let unknown: Vec<&String> = s
+                .ids
+                .iter()
+                .filter(|i| !known.contains(&i.as_str()) && *i != "all")
+                .collect();
             let mut f = if let Some(u) = unknown.first() {
-                let mut f = mk(&INVALID_SUPPRESSION, format!("`{u}` is not a privlint check; this allow suppresses nothing"));
+                let mut f = mk(
+                    &INVALID_SUPPRESSION,
+                    format!("`{u}` is not a privlint check; this allow suppresses nothing"),
+                );
                 f.label = "unknown check id".into();
                 f.help = Some(match did_you_mean(u, known.iter().copied()) {
                     Some(d) => format!("did you mean `{d}`?"),
@@ -93,20 +112,36 @@ pub fn apply(findings: Vec<Finding>, sups: &[Suppression], policy: Option<&Polic
                 });
                 f
             } else if s.ids.is_empty() {
-                let mut f = mk(&INVALID_SUPPRESSION, "allow() names no check; it suppresses nothing".into());
+                let mut f = mk(
+                    &INVALID_SUPPRESSION,
+                    "allow() names no check; it suppresses nothing".into(),
+                );
                 f.label = "empty allow".into();
                 f.help = Some("name the check: `privlint: allow(<id>) <reason>`".into());
                 f
             } else {
-                let mut f = mk(&INVALID_SUPPRESSION, format!("allow({}) has no reason; it suppresses nothing", s.ids.join(", ")));
+                let mut f = mk(
+                    &INVALID_SUPPRESSION,
+                    format!(
+                        "allow({}) has no reason; it suppresses nothing",
+                        s.ids.join(", ")
+                    ),
+                );
                 f.label = "reason missing".into();
-                f.help = Some("say why after the parenthesis: `privlint: allow(<id>) <reason>`".into());
+                f.help =
+                    Some("say why after the parenthesis: `privlint: allow(<id>) <reason>`".into());
                 f
             };
             f.compute_fingerprint();
             problems.push(f);
         } else if !used[k] && sev(&UNUSED_SUPPRESSION) != Severity::Off {
-            let mut f = mk(&UNUSED_SUPPRESSION, format!("allow({}) suppresses nothing: no such finding on this line or the next", s.ids.join(", ")));
+            let mut f = mk(
+                &UNUSED_SUPPRESSION,
+                format!(
+                    "allow({}) suppresses nothing: no such finding on this line or the next",
+                    s.ids.join(", ")
+                ),
+            );
             f.label = "matched no finding".into();
             f.help = Some("remove the comment".into());
             f.compute_fingerprint();

@@ -31,7 +31,10 @@ impl LineIndex {
     }
 
     pub fn line_start(&self, line: usize) -> usize {
-        self.starts.get(line.saturating_sub(1)).copied().unwrap_or(0)
+        self.starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0)
     }
 
     pub fn lines(&self) -> usize {

@@ -8,28 +8,107 @@ use std::sync::Mutex;
 
 /// Directories never descended into: dependencies, build output, caches, VCS.
 const SKIP_DIRS: &[&str] = &[
-    "node_modules", "bower_components", "jspm_packages", "vendor", "third_party", "third-party",
-    "dist", "build", "out", "target", ".git", ".hg", ".svn", ".next", ".nuxt", ".svelte-kit",
-    ".turbo", ".vercel", ".netlify", ".output", ".cache", ".parcel-cache", "coverage",
-    "__pycache__", ".venv", "venv", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
-    ".ruff_cache", "site-packages", "Pods", ".gradle", ".idea", ".terraform", "storybook-static",
-    ".yarn", ".pnpm-store", ".expo", ".angular", ".docusaurus", "obj",
+    "node_modules",
+    "bower_components",
+    "jspm_packages",
+    "vendor",
+    "third_party",
+    "third-party",
+    "dist",
+    "build",
+    "out",
+    "target",
+    ".git",
+    ".hg",
+    ".svn",
+    ".next",
+    ".nuxt",
+    ".svelte-kit",
+    ".turbo",
+    ".vercel",
+    ".netlify",
+    ".output",
+    ".cache",
+    ".parcel-cache",
+    "coverage",
+    "__pycache__",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "site-packages",
+    "Pods",
+    ".gradle",
+    ".idea",
+    ".terraform",
+    "storybook-static",
+    ".yarn",
+    ".pnpm-store",
+    ".expo",
+    ".angular",
+    ".docusaurus",
+    "obj",
 ];
 
 /// Directories whose contents are tests, fixtures, docs or examples: never evidence of a use.
 const NON_SHIPPED_DIRS: &[&str] = &[
-    "test", "tests", "__tests__", "__mocks__", "__fixtures__", "spec", "specs", "fixtures",
-    "testdata", "test-data", "test_data", "e2e", "cypress", "playwright", "mocks", "docs", "doc",
-    "examples", "example", "samples", "sample", "stories", ".storybook", "benchmarks", "bench",
-    "testing", "integration-tests", "unit-tests",
+    "test",
+    "tests",
+    "__tests__",
+    "__mocks__",
+    "__fixtures__",
+    "spec",
+    "specs",
+    "fixtures",
+    "testdata",
+    "test-data",
+    "test_data",
+    "e2e",
+    "cypress",
+    "playwright",
+    "mocks",
+    "docs",
+    "doc",
+    "examples",
+    "example",
+    "samples",
+    "sample",
+    "stories",
+    ".storybook",
+    "benchmarks",
+    "bench",
+    "testing",
+    "integration-tests",
+    "unit-tests",
 ];
 
 /// Files that are never read: lockfiles, our own files, generated maps.
 const SKIP_FILES: &[&str] = &[
-    "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "cargo.lock", "poetry.lock",
-    "gemfile.lock", "composer.lock", "go.sum", "pipfile.lock", "uv.lock", "privacy.toml",
-    ".privlint-baseline.json", "tsconfig.json", "jsconfig.json", ".eslintrc.json", "renovate.json",
-    ".pre-commit-config.yaml", "pdm.lock", "npm-shrinkwrap.json", "deno.lock", "flake.lock",
+    "package-lock.json",
+    "yarn.lock",
+    "pnpm-lock.yaml",
+    "bun.lockb",
+    "cargo.lock",
+    "poetry.lock",
+    "gemfile.lock",
+    "composer.lock",
+    "go.sum",
+    "pipfile.lock",
+    "uv.lock",
+    "privacy.toml",
+    ".privlint-baseline.json",
+    "tsconfig.json",
+    "jsconfig.json",
+    ".eslintrc.json",
+    "renovate.json",
+    ".pre-commit-config.yaml",
+    "pdm.lock",
+    "npm-shrinkwrap.json",
+    "deno.lock",
+    "flake.lock",
 ];
 
 /// Largest file read, in bytes; larger files are counted as skipped.
@@ -86,7 +165,7 @@ pub fn is_non_shipped(rel: &str) -> bool {
         || lower.ends_with(".adoc")
 }
 
-fn is_skipped_file(name: &str) -> bool {
+pub fn is_skipped_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     SKIP_FILES.contains(&lower.as_str())
         || lower.contains(".min.")
@@ -110,7 +189,12 @@ pub fn build_globset(patterns: &[String]) -> Result<GlobSet, globset::Error> {
 }
 
 /// Every file under `roots` that may carry evidence, sorted by relative path.
-pub fn walk(root: &Path, roots: &[PathBuf], exclude: &GlobSet, threads: usize) -> (Vec<Entry>, usize) {
+pub fn walk(
+    root: &Path,
+    roots: &[PathBuf],
+    exclude: &GlobSet,
+    threads: usize,
+) -> (Vec<Entry>, usize) {
     let entries = Mutex::new(Vec::new());
     let skipped = std::sync::atomic::AtomicUsize::new(0);
     let mut builder = ignore::WalkBuilder::new(&roots[0]);
@@ -154,13 +238,16 @@ pub fn walk(root: &Path, roots: &[PathBuf], exclude: &GlobSet, threads: usize) -
                 .map(|p| p.to_string_lossy().replace('\\', "/"))
                 .unwrap_or_else(|_| e.path().to_string_lossy().replace('\\', "/"));
             let name = rel.rsplit('/').next().unwrap_or(&rel);
-            if is_skipped_file(name) || is_non_shipped(&rel) || exclude.is_match(&rel) {
+            if is_skipped_name(name) || is_non_shipped(&rel) || exclude.is_match(&rel) {
                 return ignore::WalkState::Continue;
             }
             if crate::extract::classify(&rel).is_none() {
                 return ignore::WalkState::Continue;
             }
-            if e.metadata().map(|m| m.len() > MAX_FILE_BYTES).unwrap_or(false) {
+            if e.metadata()
+                .map(|m| m.len() > MAX_FILE_BYTES)
+                .unwrap_or(false)
+            {
                 skipped.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 return ignore::WalkState::Continue;
             }

@@ -43,8 +43,7 @@ pub fn tokenize(ident: &str) -> Vec<String> {
         if c.is_uppercase() && !cur.is_empty() {
             let prev = chars[i - 1];
             let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
-            if prev.is_lowercase() || prev.is_ascii_digit() || (prev.is_uppercase() && next_lower)
-            {
+            if prev.is_lowercase() || prev.is_ascii_digit() || (prev.is_uppercase() && next_lower) {
                 tokens.push(std::mem::take(&mut cur));
             }
         }
@@ -143,7 +142,10 @@ mod tests {
 
     #[test]
     fn tokenizes_every_case_style() {
-        assert_eq!(tokenize("billingEmailAddress"), ["billing", "email", "address"]);
+        assert_eq!(
+            tokenize("billingEmailAddress"),
+            ["billing", "email", "address"]
+        );
         assert_eq!(tokenize("EMAIL_ADDRESS"), ["email", "address"]);
         assert_eq!(tokenize("user-name"), ["user", "name"]);
         assert_eq!(tokenize("HTTPServer"), ["http", "server"]);

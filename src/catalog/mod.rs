@@ -30,7 +30,10 @@ pub struct Examples<T> {
 
 impl<T> Default for Examples<T> {
     fn default() -> Self {
-        Examples { matches: Vec::new(), no_match: Vec::new() }
+        Examples {
+            matches: Vec::new(),
+            no_match: Vec::new(),
+        }
     }
 }
 
@@ -402,7 +405,10 @@ pub fn glob_match(pattern: &str, s: &str) -> bool {
         return pattern == s;
     }
     let (first, last) = (parts[0], parts[parts.len() - 1]);
-    if !s.starts_with(first) || !s[first.len()..].ends_with(last) || s.len() < first.len() + last.len() {
+    if !s.starts_with(first)
+        || !s[first.len()..].ends_with(last)
+        || s.len() < first.len() + last.len()
+    {
         return false;
     }
     let mut rest = &s[first.len()..s.len() - last.len()];

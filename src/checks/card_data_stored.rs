@@ -27,7 +27,6 @@ or drop the claim.
 ## Limits
 `last4`, `brand`, expiry month/year and processor ids are not card data and never fire.
 "#,
-    implemented: true,
 };
 
 pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -40,18 +39,28 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
         if !dt.card {
             continue;
         }
-        let owner = fld.owner.as_deref().map(|o| format!("{o}.")).unwrap_or_default();
+        let owner = fld
+            .owner
+            .as_deref()
+            .map(|o| format!("{o}."))
+            .unwrap_or_default();
         let mut f = Finding::new(
             CHECK.id,
             sev,
             &fld.loc,
-            format!("{} is stored in `{owner}{}`, but privacy.toml claims no card storage", dt.name.to_lowercase(), fld.field),
+            format!(
+                "{} is stored in `{owner}{}`, but privacy.toml claims no card storage",
+                dt.name.to_lowercase(),
+                fld.field
+            ),
         );
         f.category = Some(fld.category.clone());
         f.evidence = fld.snippet.clone();
         f.label = "card data stored here".into();
         f.subject = format!("{owner}{}", fld.field);
-        f.help = Some("store the payment processor's token (and last4/brand) instead of the card data".into());
+        f.help = Some(
+            "store the payment processor's token (and last4/brand) instead of the card data".into(),
+        );
         out.push(f);
     }
 }

@@ -7,7 +7,8 @@ use crate::policy::DeclTarget;
 pub const CHECK: Check = Check {
     id: "document-mismatch",
     default: Severity::Warning,
-    summary: "A declared processor is not named in `document`, or the document names one not declared",
+    summary:
+        "A declared processor is not named in `document`, or the document names one not declared",
     doc: r#"## What it does
 When privacy.toml sets `document = "docs/privacy-policy.md"`, reads that text and reports each
 processor declared by id whose name and aliases the text never mentions, and each catalog
@@ -24,15 +25,50 @@ Update the published text, or privacy.toml, so both name the same processors.
 Vendors are matched by name and aliases as whole words, case-sensitively; a vendor whose name is
 a common English word is only matched in the declared direction.
 "#,
-    implemented: true,
 };
 
 /// Vendor names that are ordinary words: never reported as named by the document.
 const COMMON_WORDS: &[&str] = &[
-    "Square", "Front", "Segment", "Split", "Daily", "Stream", "Loops", "Render", "Neon", "Convex",
-    "June", "Heap", "Here", "Magic", "Knock", "Drift", "Wise", "Plaid", "Apple", "Google", "Zoom",
-    "Slack", "Notion", "Persona", "Pusher", "Railway", "Upstash", "Axiom", "Crisp", "Mux", "Ably",
-    "Agora", "Groq", "Replicate", "Cohere", "Mistral", "Fathom", "Umami", "Brevo", "Postmark",
+    "Square",
+    "Front",
+    "Segment",
+    "Split",
+    "Daily",
+    "Stream",
+    "Loops",
+    "Render",
+    "Neon",
+    "Convex",
+    "June",
+    "Heap",
+    "Here",
+    "Magic",
+    "Knock",
+    "Drift",
+    "Wise",
+    "Plaid",
+    "Apple",
+    "Google",
+    "Zoom",
+    "Slack",
+    "Notion",
+    "Persona",
+    "Pusher",
+    "Railway",
+    "Upstash",
+    "Axiom",
+    "Crisp",
+    "Mux",
+    "Ably",
+    "Agora",
+    "Groq",
+    "Replicate",
+    "Cohere",
+    "Mistral",
+    "Fathom",
+    "Umami",
+    "Brevo",
+    "Postmark",
 ];
 
 fn names_of(p: &crate::catalog::Processor) -> Vec<&str> {
@@ -65,7 +101,11 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
     let base = ctx.policy.path.parent().unwrap_or(ctx.root);
     let path = base.join(doc);
     let Ok(bytes) = std::fs::read(&path) else {
-        let mut f = ctx.policy_finding(&CHECK, span.clone(), format!("`document` file `{doc}` cannot be read"));
+        let mut f = ctx.policy_finding(
+            &CHECK,
+            span.clone(),
+            format!("`document` file `{doc}` cannot be read"),
+        );
         f.label = "document set here".into();
         f.subject = doc.clone();
         f.help = Some("fix the path (relative to privacy.toml), or remove `document`".into());
@@ -84,11 +124,21 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
         if names_of(p).iter().any(|n| mentions(&text, n).is_some()) {
             continue;
         }
-        let mut f = ctx.policy_finding(&CHECK, d.span.clone(), format!("{} is declared but the published policy `{doc}` never names it", p.name));
+        let mut f = ctx.policy_finding(
+            &CHECK,
+            d.span.clone(),
+            format!(
+                "{} is declared but the published policy `{doc}` never names it",
+                p.name
+            ),
+        );
         f.processor = Some(p.id.clone());
         f.label = "declared here".into();
         f.subject = p.id.clone();
-        f.help = Some(format!("name {} in the published policy, or remove the declaration", p.name));
+        f.help = Some(format!(
+            "name {} in the published policy, or remove the declaration",
+            p.name
+        ));
         out.push(f);
     }
     let doc_path = crate::walk::display_path(&path, ctx.root);
@@ -103,13 +153,30 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
             .find_map(|n| mentions(&text, n).map(|s| (n, s)));
         let Some((name, s)) = hit else { continue };
         let (line, column) = lines.line_col(&text, s);
-        let loc = Location { path: doc_path.clone(), line, column, end_line: line, end_column: column + name.chars().count() };
-        let mut f = Finding::new(CHECK.id, ctx.severity(&CHECK), &loc, format!("the published policy names {} but privacy.toml does not declare it", p.name));
+        let loc = Location {
+            path: doc_path.clone(),
+            line,
+            column,
+            end_line: line,
+            end_column: column + name.chars().count(),
+        };
+        let mut f = Finding::new(
+            CHECK.id,
+            ctx.severity(&CHECK),
+            &loc,
+            format!(
+                "the published policy names {} but privacy.toml does not declare it",
+                p.name
+            ),
+        );
         f.processor = Some(p.id.clone());
         f.evidence = crate::text::snippet(lines.line_text(&text, line));
         f.label = "named here".into();
         f.subject = p.id.clone();
-        f.help = Some(format!("add `[processors.{}]` to privacy.toml, or remove it from the published policy", p.id));
+        f.help = Some(format!(
+            "add `[processors.{}]` to privacy.toml, or remove it from the published policy",
+            p.id
+        ));
         out.push(f);
     }
 }

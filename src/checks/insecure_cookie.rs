@@ -31,15 +31,17 @@ setting that disables them.
 CSRF cookies that JavaScript must read are not required to be HttpOnly. Cookies set by a
 library's defaults (e.g. `@supabase/ssr`) are judged only where the code passes options.
 "#,
-    implemented: true,
 };
 
 /// Whether a cookie name looks like it carries a session or credential.
 pub fn is_auth_cookie(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
-    ["session", "sess", "auth", "token", "jwt", "sid", "remember", "login", "identity", "csrf", "xsrf"]
-        .iter()
-        .any(|k| n.contains(k))
+    [
+        "session", "sess", "auth", "token", "jwt", "sid", "remember", "login", "identity", "csrf",
+        "xsrf",
+    ]
+    .iter()
+    .any(|k| n.contains(k))
 }
 
 fn problems(c: &CookieSet) -> Vec<&'static str> {
@@ -55,7 +57,11 @@ fn problems(c: &CookieSet) -> Vec<&'static str> {
         if c.http_only == Some(false) && !csrf {
             p.push("HttpOnly disabled");
         }
-        if c.same_site.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("none")) && c.secure != Some(true) {
+        if c.same_site
+            .as_deref()
+            .is_some_and(|s| s.eq_ignore_ascii_case("none"))
+            && c.secure != Some(true)
+        {
             p.push("SameSite=None");
         }
         return p;
@@ -66,7 +72,11 @@ fn problems(c: &CookieSet) -> Vec<&'static str> {
     if c.http_only != Some(true) && !csrf {
         p.push("no HttpOnly");
     }
-    if c.same_site.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("none")) && c.secure != Some(true) {
+    if c.same_site
+        .as_deref()
+        .is_some_and(|s| s.eq_ignore_ascii_case("none"))
+        && c.secure != Some(true)
+    {
         p.push("SameSite=None without Secure");
     }
     p
@@ -83,9 +93,17 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
         if p.is_empty() || !seen.insert((c.name.clone(), c.loc.path.clone(), c.loc.line)) {
             continue;
         }
-        let what = if c.setting { "setting weakens" } else { "is set with" };
+        let what = if c.setting {
+            "setting weakens"
+        } else {
+            "is set with"
+        };
         let msg = if c.setting {
-            format!("session cookie `{}`: this {what} it ({})", c.name, p.join(", "))
+            format!(
+                "session cookie `{}`: this {what} it ({})",
+                c.name,
+                p.join(", ")
+            )
         } else {
             format!("session cookie `{}` {what} {}", c.name, p.join(", "))
         };

@@ -1,15 +1,20 @@
 //! The checks: one file per check id, each a pure function of facts + policy → findings.
 //! `ALL` is the registry; ids are a contract (design.md §4).
 
+pub mod ai_training;
 pub mod card_data_stored;
 pub mod document_mismatch;
 pub mod insecure_cookie;
+pub mod pii_in_logs;
+pub mod signed_url_ttl;
 pub mod tracking_script;
 pub mod undeclared_category;
 pub mod undeclared_cookie;
+pub mod undeclared_flow;
 pub mod undeclared_processor;
 pub mod unused_category;
 pub mod unused_processor;
+pub mod weak_password_hash;
 
 use crate::catalog::Catalog;
 use crate::fact::{Facts, Finding, Severity};
@@ -22,8 +27,6 @@ pub struct Check {
     pub default: Severity,
     pub summary: &'static str,
     pub doc: &'static str,
-    /// False for ids reserved by the contract whose detection is not built yet.
-    pub implemented: bool,
 }
 
 /// What every check reads.
@@ -42,7 +45,12 @@ impl Ctx<'_> {
     }
 
     /// A finding located in privacy.toml at byte span `span`.
-    pub fn policy_finding(&self, check: &Check, span: std::ops::Range<usize>, message: String) -> Finding {
+    pub fn policy_finding(
+        &self,
+        check: &Check,
+        span: std::ops::Range<usize>,
+        message: String,
+    ) -> Finding {
         let text = &self.policy.text;
         let (line, column) = crate::text::line_col(text, span.start);
         let (end_line, end_column) = crate::text::line_col(text, span.end);
@@ -59,43 +67,20 @@ impl Ctx<'_> {
     }
 }
 
-macro_rules! reserved {
-    ($name:ident, $id:literal, $sev:expr, $summary:literal) => {
-        pub const $name: Check = Check {
-            id: $id,
-            default: $sev,
-            summary: $summary,
-            doc: concat!(
-                "## What it does\n",
-                $summary,
-                ".\n\n## Status\nThe id is reserved and accepted in `[rules]` and inline allows; ",
-                "its detection is not built yet, so it never fires in this version.\n"
-            ),
-            implemented: false,
-        };
-    };
-}
-
-reserved!(UNDECLARED_FLOW, "undeclared-flow", Severity::Error, "Data of a category is sent to a processor not declared for that category");
-reserved!(PII_IN_LOGS, "pii-in-logs", Severity::Warning, "A personal-data value is passed to a logger, print or error tracker");
-reserved!(WEAK_PASSWORD_HASH, "weak-password-hash", Severity::Error, "Passwords hashed with md5/sha1/sha256/plain, or an algorithm outside `password_hashing`");
-reserved!(SIGNED_URL_TTL, "signed-url-ttl", Severity::Warning, "A signed URL lives longer than `max_signed_url_ttl`");
-reserved!(AI_TRAINING, "ai-training", Severity::Warning, "`no_ai_training` and a processor call opts into training or data sharing");
-
 pub const ALL: &[&Check] = &[
     &undeclared_processor::CHECK,
     &unused_processor::CHECK,
     &undeclared_category::CHECK,
     &unused_category::CHECK,
-    &UNDECLARED_FLOW,
+    &undeclared_flow::CHECK,
     &undeclared_cookie::CHECK,
     &insecure_cookie::CHECK,
     &tracking_script::CHECK,
-    &PII_IN_LOGS,
+    &pii_in_logs::CHECK,
     &card_data_stored::CHECK,
-    &WEAK_PASSWORD_HASH,
-    &SIGNED_URL_TTL,
-    &AI_TRAINING,
+    &weak_password_hash::CHECK,
+    &signed_url_ttl::CHECK,
+    &ai_training::CHECK,
     &document_mismatch::CHECK,
     &crate::suppress::UNUSED_SUPPRESSION,
     &crate::suppress::INVALID_SUPPRESSION,
@@ -119,6 +104,11 @@ pub fn run_all(ctx: &Ctx) -> Vec<Finding> {
         (&insecure_cookie::CHECK, insecure_cookie::run),
         (&tracking_script::CHECK, tracking_script::run),
         (&document_mismatch::CHECK, document_mismatch::run),
+        (&pii_in_logs::CHECK, pii_in_logs::run),
+        (&weak_password_hash::CHECK, weak_password_hash::run),
+        (&signed_url_ttl::CHECK, signed_url_ttl::run),
+        (&ai_training::CHECK, ai_training::run),
+        (&undeclared_flow::CHECK, undeclared_flow::run),
     ];
     for (check, run) in runs {
         if ctx.severity(check) != Severity::Off {

@@ -29,7 +29,6 @@ Remove the script, load it only after consent and declare the processor, or drop
 ## Limits
 Scripts injected at run time from a tag manager's configuration are not visible in the code.
 "#,
-    implemented: true,
 };
 
 const TRACKING_KINDS: &[&str] = &["analytics", "advertising", "session-replay"];
@@ -43,14 +42,28 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
         let script = u.kind == EvidenceKind::Script
             || u.kind == EvidenceKind::Host && is_markup(&u.loc.path);
         if no_tracking {
-            tracking && u.kind != EvidenceKind::Env && u.kind != EvidenceKind::Package
+            // Loaded means imported or included by shipped code, not merely configured.
+            tracking
+                && (u.kind == EvidenceKind::Import
+                    || script
+                    || u.kind == EvidenceKind::Host && is_code(&u.loc.path))
         } else {
-            script && tracking && ctx.policy.declarations_for(u.processor, ctx.catalog).next().is_none()
+            script
+                && tracking
+                && ctx
+                    .policy
+                    .declarations_for(u.processor, ctx.catalog)
+                    .next()
+                    .is_none()
         }
     });
     for u in first_per_file(hits, |u| u.processor, |u| &u.loc.path) {
         let p = &ctx.catalog.processors[u.processor];
-        let why = if no_tracking { "but privacy.toml claims no tracking" } else { "and is not declared" };
+        let why = if no_tracking {
+            "but privacy.toml claims no tracking"
+        } else {
+            "and is not declared"
+        };
         let mut f = Finding::new(
             CHECK.id,
             sev,
@@ -62,16 +75,45 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
         f.label = u.kind.label(&p.name);
         f.subject = p.id.clone();
         f.help = Some(if no_tracking {
-            format!("remove the {} script, or drop `no_tracking` from [claims]", p.name)
+            format!(
+                "remove the {} script, or drop `no_tracking` from [claims]",
+                p.name
+            )
         } else {
-            format!("remove the script, or add `[processors.{}]` to privacy.toml", p.id)
+            format!(
+                "remove the script, or add `[processors.{}]` to privacy.toml",
+                p.id
+            )
         });
         out.push(f);
     }
 }
 
+fn is_code(path: &str) -> bool {
+    matches!(crate::extract::classify(path), Some(k) if !matches!(k, crate::extract::FileKind::EnvFile | crate::extract::FileKind::Config | crate::extract::FileKind::Manifest(_)))
+}
+
 fn is_markup(path: &str) -> bool {
     let ext = path.rsplit('.').next().unwrap_or("");
-    matches!(ext, "html" | "htm" | "erb" | "ejs" | "hbs" | "njk" | "jinja" | "jinja2" | "j2" | "liquid" | "twig" | "tmpl" | "gohtml" | "jsx" | "tsx" | "vue" | "svelte" | "astro")
-        || path.ends_with(".blade.php")
+    matches!(
+        ext,
+        "html"
+            | "htm"
+            | "erb"
+            | "ejs"
+            | "hbs"
+            | "njk"
+            | "jinja"
+            | "jinja2"
+            | "j2"
+            | "liquid"
+            | "twig"
+            | "tmpl"
+            | "gohtml"
+            | "jsx"
+            | "tsx"
+            | "vue"
+            | "svelte"
+            | "astro"
+    ) || path.ends_with(".blade.php")
 }

@@ -34,7 +34,6 @@ Fields are classified by name (`rules/data/`), with booleans and timestamps trea
 *about* the category, not the data. Row identifiers are never a category. One finding per
 category per file, at its first field.
 "#,
-    implemented: true,
 };
 
 pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -46,7 +45,11 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
         .filter(|f| !ctx.policy.covers_category(&f.category));
     for fld in first_per_file(undeclared, |f| f.category.clone(), |f| &f.loc.path) {
         let dt = &ctx.catalog.data[fld.data_type];
-        let owner = fld.owner.as_deref().map(|o| format!("{o}.")).unwrap_or_default();
+        let owner = fld
+            .owner
+            .as_deref()
+            .map(|o| format!("{o}."))
+            .unwrap_or_default();
         let mut f = Finding::new(
             CHECK.id,
             sev,

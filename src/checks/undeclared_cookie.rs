@@ -34,7 +34,6 @@ category = "analytics"
 Cookies set by third-party scripts at run time are reported through `tracking-script`, not
 here; a cookie whose name is computed keeps a glob (`sb-*-auth-token`).
 "#,
-    implemented: true,
 };
 
 pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -43,18 +42,27 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
     let mut undeclared = Vec::new();
     for c in set {
         let probe = c.name.replace('*', "x");
-        if ctx.policy.cookies.iter().any(|d| d.glob.is_match(&probe) || d.name == c.name) {
+        if ctx
+            .policy
+            .cookies
+            .iter()
+            .any(|d| d.glob.is_match(&probe) || d.name == c.name)
+        {
             continue;
         }
         let known = ctx.catalog.cookie(&c.name);
         if let Some((_, def)) = known {
-            if ctx.policy.cookie_allow.iter().any(|a| *a == def.category) {
+            if ctx.policy.cookie_allow.contains(&def.category) {
                 continue;
             }
         }
         undeclared.push((c, known));
     }
-    for (c, known) in first_per_file(undeclared.iter(), |(c, _)| c.name.clone(), |(c, _)| &c.loc.path) {
+    for (c, known) in first_per_file(
+        undeclared.iter(),
+        |(c, _)| c.name.clone(),
+        |(c, _)| &c.loc.path,
+    ) {
         let what = match known {
             Some((v, d)) => format!("{} cookie `{}` ({})", d.category, c.name, v.vendor),
             None => format!("cookie `{}`", c.name),
@@ -70,7 +78,9 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
         f.evidence = c.snippet.clone();
         f.label = "cookie set here".into();
         f.subject = c.name.clone();
-        let cat = known.map(|(_, d)| d.category.as_str()).unwrap_or("essential");
+        let cat = known
+            .map(|(_, d)| d.category.as_str())
+            .unwrap_or("essential");
         f.help = Some(format!(
             "stop setting it, or add `[[cookies.declared]] name = \"{}\" category = \"{cat}\"` to privacy.toml",
             c.name

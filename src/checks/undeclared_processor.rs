@@ -36,23 +36,26 @@ categories = ["user.device.cookie_id", "user.behavior"]
 Only vendors in the catalog (`privlint rules`) are recognised; add your own with `--rules DIR`.
 One finding per processor per file, at its first use in that file.
 "#,
-    implemented: true,
 };
 
 pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
     let sev = ctx.severity(&CHECK);
-    let undeclared = ctx
-        .facts
-        .uses
-        .iter()
-        .filter(|u| ctx.policy.declarations_for(u.processor, ctx.catalog).next().is_none());
+    let undeclared = ctx.facts.uses.iter().filter(|u| {
+        ctx.policy
+            .declarations_for(u.processor, ctx.catalog)
+            .next()
+            .is_none()
+    });
     for u in first_per_file(undeclared, |u| u.processor, |u| &u.loc.path) {
         let p = &ctx.catalog.processors[u.processor];
         let mut f = Finding::new(
             CHECK.id,
             sev,
             &u.loc,
-            format!("{} ({}) is used but not declared in privacy.toml", p.name, p.kind),
+            format!(
+                "{} ({}) is used but not declared in privacy.toml",
+                p.name, p.kind
+            ),
         );
         f.processor = Some(p.id.clone());
         f.evidence = u.snippet.clone();

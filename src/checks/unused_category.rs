@@ -23,7 +23,6 @@ off in `[rules]` when the data lives outside the scanned code (e.g. only in a ve
 Data held only by a processor (card numbers at Stripe) never appears as a field here; declare
 it on the processor's `categories` rather than under `[data]`, or accept the warning.
 "#,
-    implemented: true,
 };
 
 pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -37,7 +36,11 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
         if held {
             continue;
         }
-        let mut f = ctx.policy_finding(&CHECK, span.clone(), format!("`{cat}` is declared but no field in the code holds it"));
+        let mut f = ctx.policy_finding(
+            &CHECK,
+            span.clone(),
+            format!("`{cat}` is declared but no field in the code holds it"),
+        );
         f.category = Some(cat.clone());
         f.label = "declared here".into();
         f.subject = cat.clone();

@@ -31,7 +31,6 @@ and set `[rules] unused-processor = "off"`.
 ## Limits
 A processor used only outside the scanned paths looks unused; scan the whole repository.
 "#,
-    implemented: true,
 };
 
 pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -50,7 +49,11 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
             DeclTarget::Kind(k) => format!("`{}` (any {k} processor)", d.key),
         };
-        let mut f = ctx.policy_finding(&CHECK, d.span.clone(), format!("{what} is declared but never used in the code"));
+        let mut f = ctx.policy_finding(
+            &CHECK,
+            d.span.clone(),
+            format!("{what} is declared but never used in the code"),
+        );
         if let DeclTarget::Processor(i) = d.target {
             f.processor = Some(ctx.catalog.processors[i].id.clone());
         } else {

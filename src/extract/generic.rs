@@ -24,8 +24,8 @@ fn syntax_for(path: &str) -> Syntax {
             backtick_strings: false,
             single_quote_strings: true,
         },
-        "kt" | "kts" | "cs" | "swift" | "java" | "scala" | "c" | "cc" | "cpp" | "h" | "hpp" | "m"
-        | "mm" => Syntax {
+        "kt" | "kts" | "cs" | "swift" | "java" | "scala" | "c" | "cc" | "cpp" | "h" | "hpp"
+        | "m" | "mm" => Syntax {
             hash_comments: false,
             slash_comments: true,
             backtick_strings: false,
@@ -47,19 +47,28 @@ pub fn scan_clike(ctx: &mut FileCtx, start: usize, end: usize, lang: Lang) {
     let b = text.as_bytes();
     let mut i = start;
     let mut strings: Vec<(usize, usize)> = Vec::new();
+    let mut comments: Vec<(usize, usize)> = Vec::new();
     while i < end {
         let c = b[i];
         if syn.slash_comments && c == b'/' && i + 1 < end && b[i + 1] == b'/'
             || syn.hash_comments && c == b'#'
         {
             let e = text[i..end].find('\n').map(|n| i + n).unwrap_or(end);
-            ctx.comment(&text[i..e].to_string(), i..e);
+            ctx.comment(&text[i..e], i..e);
+            comments.push((i, e));
             i = e;
         } else if syn.slash_comments && c == b'/' && i + 1 < end && b[i + 1] == b'*' {
-            let e = text[i + 2..end].find("*/").map(|n| i + 2 + n + 2).unwrap_or(end);
-            ctx.comment(&text[i..e].to_string(), i..e);
+            let e = text[i + 2..end]
+                .find("*/")
+                .map(|n| i + 2 + n + 2)
+                .unwrap_or(end);
+            ctx.comment(&text[i..e], i..e);
+            comments.push((i, e));
             i = e;
-        } else if c == b'"' || (c == b'\'' && syn.single_quote_strings) || (c == b'`' && syn.backtick_strings) {
+        } else if c == b'"'
+            || (c == b'\'' && syn.single_quote_strings)
+            || (c == b'`' && syn.backtick_strings)
+        {
             let triple = i + 2 < end && b[i + 1] == c && b[i + 2] == c;
             let (body_start, close): (usize, &[u8]) = if triple {
                 (i + 3, if c == b'"' { b"\"\"\"" } else { b"'''" })
@@ -91,7 +100,10 @@ pub fn scan_clike(ctx: &mut FileCtx, start: usize, end: usize, lang: Lang) {
         }
     }
     for (s, e) in strings {
-        let (s, e) = (crate::text::floor_char_boundary(text, s), crate::text::floor_char_boundary(text, e));
+        let (s, e) = (
+            crate::text::floor_char_boundary(text, s),
+            crate::text::floor_char_boundary(text, e),
+        );
         let value = &text[s..e];
         if looks_like_env_name(value) {
             let from = crate::text::floor_char_boundary(text, s.saturating_sub(49));
@@ -101,7 +113,31 @@ pub fn scan_clike(ctx: &mut FileCtx, start: usize, end: usize, lang: Lang) {
         }
         ctx.string_literal(value, s..e);
     }
+    if lang == Lang::Js {
+        js_env_members(ctx, start, end, &comments);
+    }
     scan_imports(ctx, start, end, lang);
+}
+
+/// `process.env.X` / `import.meta.env.X` when the JS parser could not be used.
+fn js_env_members(ctx: &mut FileCtx, start: usize, end: usize, comments: &[(usize, usize)]) {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"\b(?:process\.env|import\.meta\.env|Bun\.env)\.([A-Za-z_][A-Za-z0-9_]*)",
+        )
+        .unwrap()
+    });
+    let text = ctx.text;
+    let hits: Vec<(String, usize, usize)> = re
+        .captures_iter(&text[start..end])
+        .filter_map(|c| c.get(1))
+        .map(|m| (m.as_str().to_string(), start + m.start(), start + m.end()))
+        .filter(|(_, s, _)| !comments.iter().any(|&(a, b)| a <= *s && *s < b))
+        .collect();
+    for (name, s, e) in hits {
+        ctx.env(&name, s..e);
+    }
 }
 
 /// Import lines of languages without a parser here, by regex over uncommented lines.
@@ -142,7 +178,7 @@ pub fn extract_env_file(ctx: &mut FileCtx) {
         let t = line.trim_start();
         let lead = line.len() - t.len();
         if t.starts_with('#') {
-            ctx.comment(&t.to_string(), off + lead..off + line.trim_end().len());
+            ctx.comment(t, off + lead..off + line.trim_end().len());
         } else {
             let t2 = t.strip_prefix("export ").unwrap_or(t);
             let skip = t.len() - t2.len();
@@ -164,6 +200,9 @@ pub fn extract_env_file(ctx: &mut FileCtx) {
 /// YAML, JSON, TOML, INI, XML...: hosts in values, env names as keys (docker-compose, k8s,
 /// CI workflows). `#` and `//` comments are skipped.
 pub fn extract_config(ctx: &mut FileCtx) {
+    if ctx.rel.ends_with("config.toml") && ctx.text.contains("[auth.external.") {
+        supabase_auth_providers(ctx);
+    }
     static KEY: OnceLock<regex::Regex> = OnceLock::new();
     let key = KEY.get_or_init(|| {
         regex::Regex::new(r#"^\s*(?:-\s*)?["']?([A-Z][A-Z0-9_]{2,})["']?\s*[:=]"#).unwrap()
@@ -176,7 +215,7 @@ pub fn extract_config(ctx: &mut FileCtx) {
         let lead = line.len() - t.len();
         let is_comment = (!json && t.starts_with('#')) || t.starts_with("//") || t.starts_with(';');
         if is_comment {
-            ctx.comment(&t.to_string(), off + lead..off + line.trim_end().len());
+            ctx.comment(t, off + lead..off + line.trim_end().len());
         } else if !t.is_empty() {
             if let Some(c) = key.captures(line).and_then(|c| c.get(1)) {
                 ctx.env(c.as_str(), off + c.start()..off + c.end());
@@ -198,7 +237,13 @@ pub fn extract_config(ctx: &mut FileCtx) {
 
 /// Whitespace-, quote- and punctuation-separated tokens that may be hosts or URLs, with offsets.
 fn value_tokens(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    let sep = |c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ',' | '=' | '(' | ')' | '[' | ']' | '<' | '>' | '{' | '}' | ';');
+    let sep = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | ',' | '=' | '(' | ')' | '[' | ']' | '<' | '>' | '{' | '}' | ';'
+            )
+    };
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices() {
@@ -213,5 +258,70 @@ fn value_tokens(s: &str) -> impl Iterator<Item = (usize, &str)> {
     if let Some(st) = start {
         out.push((st, &s[st..]));
     }
-    out.into_iter().filter(|(_, t)| t.contains('.') && t.len() >= 4)
+    out.into_iter()
+        .filter(|(_, t)| t.contains('.') && t.len() >= 4)
+}
+
+/// Supabase `config.toml`: `[auth.external.google] enabled = true` turns on social sign-in.
+fn supabase_auth_providers(ctx: &mut FileCtx) {
+    let Ok(v) = toml::from_str::<toml::Value>(ctx.text) else {
+        return;
+    };
+    let Some(ext) = v
+        .get("auth")
+        .and_then(|a| a.get("external"))
+        .and_then(|e| e.as_table())
+    else {
+        return;
+    };
+    for (name, table) in ext {
+        if table.get("enabled").and_then(|e| e.as_bool()) != Some(true) {
+            continue;
+        }
+        let probe = format!("provider: '{name}'");
+        if let Some((id, _)) = super::oauth_provider_in(&probe) {
+            let header = format!("[auth.external.{name}]");
+            if let Some(pos) = ctx.text.find(&header) {
+                ctx.use_of(
+                    id,
+                    crate::fact::EvidenceKind::Import,
+                    pos..pos + header.len(),
+                );
+            }
+        }
+    }
+}
+
+/// Comment ranges of C-like source (`//`, `/* */`), skipping string literals: for languages
+/// whose parser drops comments (syn).
+pub fn comment_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                let e = text[i..].find('\n').map(|n| i + n).unwrap_or(b.len());
+                out.push(i..e);
+                i = e;
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                let e = text[i + 2..]
+                    .find("*/")
+                    .map(|n| i + 4 + n)
+                    .unwrap_or(b.len());
+                out.push(i..e);
+                i = e;
+            }
+            _ => i += 1,
+        }
+    }
+    out
 }

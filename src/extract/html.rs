@@ -9,7 +9,14 @@ use std::sync::OnceLock;
 /// Byte ranges of template comments.
 fn comment_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for (open, close) in [("<!--", "-->"), ("{#", "#}"), ("{{!--", "--}}"), ("<%#", "%>"), ("{{/*", "*/}}"), ("@*", "*@")] {
+    for (open, close) in [
+        ("<!--", "-->"),
+        ("{#", "#}"),
+        ("{{!--", "--}}"),
+        ("<%#", "%>"),
+        ("{{/*", "*/}}"),
+        ("@*", "*@"),
+    ] {
         let mut from = 0;
         while let Some(s) = text[from..].find(open) {
             let s = from + s;
@@ -41,12 +48,18 @@ fn script_blocks(text: &str) -> Vec<(usize, usize, bool)> {
             continue;
         }
         let ty = attrs.to_ascii_lowercase();
-        if ty.contains("application/ld+json") || ty.contains("text/template") || ty.contains("application/json") {
+        if ty.contains("application/ld+json")
+            || ty.contains("text/template")
+            || ty.contains("application/json")
+        {
             continue;
         }
         let body_start = all.end();
         let lower_rest = text[body_start..].to_ascii_lowercase();
-        let body_end = lower_rest.find("</script").map(|n| body_start + n).unwrap_or(text.len());
+        let body_end = lower_rest
+            .find("</script")
+            .map(|n| body_start + n)
+            .unwrap_or(text.len());
         out.push((body_start, body_end, ty.contains("ts")));
     }
     out
@@ -73,10 +86,7 @@ pub fn extract(ctx: &mut FileCtx) {
     let text = ctx.text;
     let comments = comment_ranges(text);
     for &(s, e) in &comments {
-        let body = &text[s..e];
-        if body.contains("privlint:") {
-            ctx.comment(&body.to_string(), s..e);
-        }
+        ctx.comment(&text[s..e], s..e);
     }
     scan_tags(ctx, &comments);
     for (s, e, _) in script_blocks(text) {
@@ -91,10 +101,7 @@ pub fn extract_component(ctx: &mut FileCtx) {
     let text = ctx.text;
     let comments = comment_ranges(text);
     for &(s, e) in &comments {
-        let body = &text[s..e];
-        if body.contains("privlint:") {
-            ctx.comment(&body.to_string(), s..e);
-        }
+        ctx.comment(&text[s..e], s..e);
     }
     scan_tags(ctx, &comments);
     let mut blocks = script_blocks(text);

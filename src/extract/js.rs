@@ -50,14 +50,13 @@ fn visit(ctx: &mut FileCtx, program: &Program, offset: usize) {
         let s = c.span.start as usize + offset;
         let e = c.span.end as usize + offset;
         let body = &ctx.text[s..e];
-        if body.contains("privlint:") {
-            ctx.comment(&body.to_string(), s..e);
-        }
+        ctx.comment(body, s..e);
     }
     let mut v = Visitor {
         ctx,
         offset,
         owners: Vec::new(),
+        clients: std::collections::HashMap::new(),
     };
     v.visit_program(program);
 }
@@ -67,6 +66,8 @@ struct Visitor<'c, 'a> {
     offset: usize,
     /// Names of enclosing interfaces / schema calls, for field owners.
     owners: Vec<Option<String>>,
+    /// Local names bound to a processor's SDK (imports, and clients built from them).
+    clients: std::collections::HashMap<String, usize>,
 }
 
 impl Visitor<'_, '_> {
@@ -106,10 +107,9 @@ fn is_env_object(e: &Expression) -> bool {
 fn static_string<'b>(e: &'b Expression<'b>) -> Option<(&'b str, Span)> {
     match e {
         Expression::StringLiteral(s) => Some((s.value.as_str(), s.span)),
-        Expression::TemplateLiteral(t) if t.expressions.is_empty() => t
-            .quasis
-            .first()
-            .map(|q| (q.value.raw.as_str(), t.span)),
+        Expression::TemplateLiteral(t) if t.expressions.is_empty() => {
+            t.quasis.first().map(|q| (q.value.raw.as_str(), t.span))
+        }
         _ => None,
     }
 }
@@ -156,7 +156,10 @@ fn is_cookie_setter(path: &str) -> bool {
     }
     if last == "set" {
         let before = path[..path.len() - 4].rsplit('.').next().unwrap_or("");
-        return matches!(before, "cookies" | "cookies()" | "Cookies" | "cookieStore" | "Cookie" | "jsCookie");
+        return matches!(
+            before,
+            "cookies" | "cookies()" | "Cookies" | "cookieStore" | "Cookie" | "jsCookie"
+        );
     }
     path == "serialize" || path.ends_with("cookie.serialize")
 }
@@ -191,10 +194,135 @@ fn apply_cookie_options(obj: &ObjectExpression, c: &mut CookieSet, src: &str) {
     }
 }
 
+impl Visitor<'_, '_> {
+    /// Personal data in the arguments of a call on a processor's client (`resend.emails.send({
+    /// to: user.email })`) or of a request to its API host (`fetch('https://api.openai.com/...')`).
+    fn flow(&mut self, call: &CallExpression, path: &str) {
+        let root = path.split(['.', '(']).next().unwrap_or("");
+        let last = path.rsplit('.').next().unwrap_or(path);
+        // Building or configuring a client passes credentials and options, not user data.
+        let setup = matches!(
+            last,
+            "client"
+                | "createClient"
+                | "init"
+                | "initialize"
+                | "configure"
+                | "setup"
+                | "createTransport"
+                | "setApiKey"
+                | "setConfig"
+                | "Client"
+                | "config"
+        );
+        let mut target = if path.contains('.') && !setup {
+            self.clients.get(root).copied()
+        } else {
+            None
+        };
+        if target.is_none()
+            && matches!(
+                root,
+                "fetch" | "axios" | "ky" | "got" | "ofetch" | "$fetch" | "request" | "superagent"
+            )
+        {
+            if let Some((url, _)) = call
+                .arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .and_then(static_string)
+                .or_else(
+                    || match call.arguments.first().and_then(|a| a.as_expression()) {
+                        Some(Expression::TemplateLiteral(t)) => {
+                            t.quasis.first().map(|q| (q.value.raw.as_str(), t.span))
+                        }
+                        _ => None,
+                    },
+                )
+            {
+                target = super::hosts_in(url)
+                    .first()
+                    .and_then(|(h, _)| self.ctx.catalog.index.host(h));
+            }
+        }
+        let Some(p) = target else { return };
+        let args = self.span(call.span);
+        let Some(open) = self.ctx.text[args.clone()].find('(') else {
+            return;
+        };
+        let range = args.start + open..args.end;
+        let text = self.ctx.text;
+        let idents = super::behavior::arg_identifiers(
+            text,
+            range.start + 1..range.end.saturating_sub(1).max(range.start + 1),
+        );
+        let mut seen = std::collections::BTreeSet::new();
+        for (ident, off) in idents {
+            let Some(dt) = self.ctx.catalog.data_index.classify(&ident) else {
+                continue;
+            };
+            if self.ctx.catalog.data[dt].id == "api-key" || !seen.insert(dt) {
+                continue;
+            }
+            let loc = self.ctx.loc(off..off + ident.len());
+            let snippet = self.ctx.snippet_at(loc.line);
+            self.ctx.out.behaviors.push(crate::fact::Behavior {
+                loc,
+                kind: crate::fact::BehaviorKind::Flow,
+                detail: ident,
+                value: p as u64,
+                data_type: Some(dt),
+                snippet,
+            });
+        }
+    }
+}
+
 impl<'a> Visit<'a> for Visitor<'_, '_> {
     fn visit_import_declaration(&mut self, it: &ImportDeclaration<'a>) {
         // `import type` pulls in no code, but still names the SDK: count it.
         self.import(&it.source);
+        if let Some(p) = self
+            .ctx
+            .catalog
+            .index
+            .import(Lang::Js, it.source.value.as_str())
+        {
+            for spec in it.specifiers.iter().flatten() {
+                self.clients.insert(spec.local().name.to_string(), p);
+            }
+        }
+    }
+
+    fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
+        // `const openai = new OpenAI()`, `const stripe = require('stripe')(key)`, `createClient(...)`
+        if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init) {
+            let callee = match init.without_parentheses() {
+                Expression::NewExpression(n) => Some(&n.callee),
+                Expression::CallExpression(c) => Some(&c.callee),
+                Expression::AwaitExpression(a) => match &a.argument {
+                    Expression::CallExpression(c) => Some(&c.callee),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let bound = callee.and_then(|c| {
+                let root = callee_path(c);
+                let root = root.split(['.', '(']).next().unwrap_or("");
+                self.clients.get(root).copied().or_else(|| {
+                    // require('stripe')(key)
+                    let t = self.src(c.span());
+                    let spec = t
+                        .strip_prefix("require(")?
+                        .trim_matches([')', '\'', '"', '`']);
+                    self.ctx.catalog.index.import(Lang::Js, spec)
+                })
+            });
+            if let Some(p) = bound {
+                self.clients.insert(id.name.to_string(), p);
+            }
+        }
+        walk::walk_variable_declarator(self, it);
     }
 
     fn visit_export_from_declaration(&mut self, it: &ExportFromDeclaration<'a>) {
@@ -214,11 +342,23 @@ impl<'a> Visit<'a> for Visitor<'_, '_> {
 
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
         let path = callee_path(&it.callee);
-        if path == "require" || path == "require.resolve" || path.ends_with("dynamic") && false {
+        if path == "require" || path == "require.resolve" {
             if let Some(Argument::StringLiteral(s)) = it.arguments.first() {
                 self.import(s);
             }
         }
+        if path.ends_with("signInWithOAuth") || path.ends_with("linkIdentity") {
+            let r = self.span(it.span);
+            let t = &self.ctx.text[r.clone()];
+            if let Some((p, off)) = super::oauth_provider_in(t) {
+                self.ctx.use_of(
+                    p,
+                    crate::fact::EvidenceKind::Import,
+                    r.start + off..r.start + off + 1,
+                );
+            }
+        }
+        self.flow(it, &path);
         if is_cookie_setter(&path) {
             if let Some(first) = it.arguments.first().and_then(|a| a.as_expression()) {
                 if let Some(name) = cookie_name(first) {
@@ -283,7 +423,11 @@ impl<'a> Visit<'a> for Visitor<'_, '_> {
                 if let Some(name) = cookie_name(&it.right) {
                     let lower = name.to_ascii_lowercase();
                     let cname = name.split('=').next().unwrap_or("").trim().to_string();
-                    if !cname.is_empty() {
+                    // `name=; Max-Age=0` or an expiry in 1970 deletes the cookie.
+                    let deletes = lower.contains("max-age=0")
+                        || lower.contains("1970")
+                        || lower.contains("max-age=-");
+                    if !cname.is_empty() && !deletes {
                         let c = CookieSet {
                             loc: Default::default(),
                             name: cname,
@@ -335,7 +479,8 @@ impl<'a> Visit<'a> for Visitor<'_, '_> {
         let value = it.value.as_str();
         if super::looks_like_env_name(value) {
             let before = &self.ctx.text[r.start.saturating_sub(48)..r.start];
-            let before = &before[before.len() - crate::text::floor_char_boundary(before, before.len())..];
+            let before =
+                &before[before.len() - crate::text::floor_char_boundary(before, before.len())..];
             if is_env_call_before(before) {
                 self.ctx.env(value, r.clone());
             }
@@ -400,7 +545,11 @@ impl<'a> Visit<'a> for Visitor<'_, '_> {
     fn visit_class(&mut self, it: &Class<'a>) {
         let entity = it.decorators.iter().any(|d| {
             let t = self.src(d.span);
-            t.starts_with("@Entity") || t.starts_with("@Schema") || t.starts_with("@Table") || t.starts_with("@ObjectType") || t.starts_with("@InputType")
+            t.starts_with("@Entity")
+                || t.starts_with("@Schema")
+                || t.starts_with("@Table")
+                || t.starts_with("@ObjectType")
+                || t.starts_with("@InputType")
         });
         let name = it.id.as_ref().map(|i| i.name.to_string());
         self.owners.push(if entity { name.clone() } else { None });
@@ -461,8 +610,16 @@ fn schema_call_owner(path: &str, call: &CallExpression) -> Option<String> {
         last,
         "pgTable" | "mysqlTable" | "sqliteTable" | "table" | "define" | "model" | "createTable"
     );
-    let zod = matches!(path, "z.object" | "zod.object" | "z.strictObject" | "yup.object" | "t.Object" | "v.object" | "object")
-        && path != "object";
+    let zod = matches!(
+        path,
+        "z.object"
+            | "zod.object"
+            | "z.strictObject"
+            | "yup.object"
+            | "t.Object"
+            | "v.object"
+            | "object"
+    ) && path != "object";
     if !table_fn && !zod {
         return None;
     }
@@ -477,12 +634,19 @@ fn schema_call_owner(path: &str, call: &CallExpression) -> Option<String> {
 
 /// A coarse type from a schema value's source: `z.boolean()`, `boolean('x')`, `Boolean`, `timestamp(...)`.
 fn type_hint(src: &str) -> Option<&'static str> {
-    let s = src.trim_start_matches("z.").trim_start_matches("DataTypes.").to_ascii_lowercase();
+    let s = src
+        .trim_start_matches("z.")
+        .trim_start_matches("DataTypes.")
+        .to_ascii_lowercase();
     if s.starts_with("bool") {
         Some("boolean")
     } else if s.starts_with("timestamp") || s.starts_with("datetime") {
         Some("timestamp")
-    } else if s.starts_with("integer") || s.starts_with("int") || s.starts_with("number") || s.starts_with("serial") {
+    } else if s.starts_with("integer")
+        || s.starts_with("int")
+        || s.starts_with("number")
+        || s.starts_with("serial")
+    {
         Some("integer")
     } else {
         None

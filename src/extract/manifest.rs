@@ -24,9 +24,11 @@ pub enum ManifestKind {
 impl ManifestKind {
     pub fn from_name(lower: &str) -> Option<ManifestKind> {
         let devish = |s: &str| {
-            ["dev", "test", "lint", "doc", "ci", "typing", "mypy", "bench"]
-                .iter()
-                .any(|w| s.contains(w))
+            [
+                "dev", "test", "lint", "doc", "ci", "typing", "mypy", "bench",
+            ]
+            .iter()
+            .any(|w| s.contains(w))
         };
         Some(match lower {
             "package.json" => ManifestKind::PackageJson,
@@ -40,8 +42,13 @@ impl ManifestKind {
             "libs.versions.toml" => ManifestKind::GradleCatalog,
             "composer.json" => ManifestKind::Composer,
             "packages.config" => ManifestKind::Csproj { dev: false },
-            _ if lower.ends_with(".csproj") || lower.ends_with(".fsproj") || lower.ends_with(".vbproj") => {
-                ManifestKind::Csproj { dev: lower.contains("test") }
+            _ if lower.ends_with(".csproj")
+                || lower.ends_with(".fsproj")
+                || lower.ends_with(".vbproj") =>
+            {
+                ManifestKind::Csproj {
+                    dev: lower.contains("test"),
+                }
             }
             _ if (lower.starts_with("requirements") || lower.ends_with("requirements.txt"))
                 && (lower.ends_with(".txt") || lower.ends_with(".in")) =>
@@ -120,13 +127,21 @@ fn package_json(ctx: &mut FileCtx) {
 }
 
 fn composer(ctx: &mut FileCtx) {
-    json_sections(ctx, Ecosystem::Composer, &[("require", false), ("require-dev", true)]);
+    json_sections(
+        ctx,
+        Ecosystem::Composer,
+        &[("require", false), ("require-dev", true)],
+    );
 }
 
 /// The distribution name of a PEP 508 requirement (`stripe[async]>=5; python_version>"3"`).
 fn pep508_name(req: &str) -> Option<&str> {
     let r = req.trim();
-    if r.is_empty() || r.starts_with('#') || r.starts_with('-') || r.contains("://") && !r.contains(" @ ") {
+    if r.is_empty()
+        || r.starts_with('#')
+        || r.starts_with('-')
+        || r.contains("://") && !r.contains(" @ ")
+    {
         return None;
     }
     let end = r
@@ -142,7 +157,7 @@ fn requirements(ctx: &mut FileCtx, dev: bool) {
     for line in text.split_inclusive('\n') {
         let t = line.trim_start();
         if t.starts_with('#') {
-            ctx.comment(&t.to_string(), off..off + line.len());
+            ctx.comment(t, off..off + line.len());
         } else if let Some(name) = pep508_name(t.split('#').next().unwrap_or("")) {
             let s = off + (line.len() - t.len());
             ctx.package(Ecosystem::Pypi, name, dev, s..s + name.len());
@@ -163,9 +178,11 @@ fn toml_value(ctx: &mut FileCtx) -> Option<toml::Value> {
 
 fn is_dev_group(g: &str) -> bool {
     let g = g.to_ascii_lowercase();
-    ["dev", "test", "lint", "doc", "typing", "mypy", "bench", "ci", "format", "style", "check"]
-        .iter()
-        .any(|w| g.contains(w))
+    [
+        "dev", "test", "lint", "doc", "typing", "mypy", "bench", "ci", "format", "style", "check",
+    ]
+    .iter()
+    .any(|w| g.contains(w))
 }
 
 fn pyproject(ctx: &mut FileCtx) {
@@ -173,7 +190,12 @@ fn pyproject(ctx: &mut FileCtx) {
     let text = ctx.text;
     let mut reqs: Vec<(String, bool)> = Vec::new();
     if let Some(p) = v.get("project") {
-        for d in p.get("dependencies").and_then(|d| d.as_array()).into_iter().flatten() {
+        for d in p
+            .get("dependencies")
+            .and_then(|d| d.as_array())
+            .into_iter()
+            .flatten()
+        {
             if let Some(s) = d.as_str() {
                 reqs.push((s.to_string(), false));
             }
@@ -198,7 +220,12 @@ fn pyproject(ctx: &mut FileCtx) {
         }
     }
     if let Some(uv) = v.get("tool").and_then(|t| t.get("uv")) {
-        for d in uv.get("dev-dependencies").and_then(|d| d.as_array()).into_iter().flatten() {
+        for d in uv
+            .get("dev-dependencies")
+            .and_then(|d| d.as_array())
+            .into_iter()
+            .flatten()
+        {
             if let Some(s) = d.as_str() {
                 reqs.push((s.to_string(), true));
             }
@@ -215,7 +242,7 @@ fn pyproject(ctx: &mut FileCtx) {
         if let Some(groups) = poetry.get("group").and_then(|g| g.as_table()) {
             for (name, g) in groups {
                 if let Some(d) = g.get("dependencies") {
-                    tables.push((d, name != "main" && is_dev_group(name) || name != "main" && name.contains("dev")));
+                    tables.push((d, name != "main" && is_dev_group(name)));
                 }
             }
         }
@@ -240,7 +267,12 @@ fn pipfile(ctx: &mut FileCtx) {
     let text = ctx.text;
     for (section, dev) in [("packages", false), ("dev-packages", true)] {
         let sec_pos = text.find(&format!("[{section}]")).unwrap_or(0);
-        for name in v.get(section).and_then(|t| t.as_table()).into_iter().flat_map(|t| t.keys()) {
+        for name in v
+            .get(section)
+            .and_then(|t| t.as_table())
+            .into_iter()
+            .flat_map(|t| t.keys())
+        {
             let span = find_span(text, name, sec_pos);
             ctx.package(Ecosystem::Pypi, name, dev, span);
         }
@@ -251,14 +283,22 @@ fn cargo_toml(ctx: &mut FileCtx) {
     let Some(v) = toml_value(ctx) else { return };
     let text = ctx.text;
     let mut tables: Vec<(&toml::Value, bool, &str)> = Vec::new();
-    for (key, dev) in [("dependencies", false), ("dev-dependencies", true), ("build-dependencies", true)] {
+    for (key, dev) in [
+        ("dependencies", false),
+        ("dev-dependencies", true),
+        ("build-dependencies", true),
+    ] {
         if let Some(t) = v.get(key) {
             tables.push((t, dev, key));
         }
     }
     if let Some(targets) = v.get("target").and_then(|t| t.as_table()) {
         for (_, t) in targets {
-            for (key, dev) in [("dependencies", false), ("dev-dependencies", true), ("build-dependencies", true)] {
+            for (key, dev) in [
+                ("dependencies", false),
+                ("dev-dependencies", true),
+                ("build-dependencies", true),
+            ] {
                 if let Some(d) = t.get(key) {
                     tables.push((d, dev, key));
                 }
@@ -323,25 +363,33 @@ fn gemfile(ctx: &mut FileCtx) {
     for line in text.split_inclusive('\n') {
         let t = line.trim();
         if t.starts_with('#') {
-            ctx.comment(&t.to_string(), off..off + line.len());
+            ctx.comment(t, off..off + line.len());
         } else if let Some(g) = group.captures(line) {
             let groups = &g[1];
-            let dev = groups
-                .split(',')
-                .all(|s| matches!(s.trim().trim_start_matches(':').trim_matches(['"', '\'']), "development" | "test"));
+            let dev = groups.split(',').all(|s| {
+                matches!(
+                    s.trim().trim_start_matches(':').trim_matches(['"', '\'']),
+                    "development" | "test"
+                )
+            });
             stack.push(dev);
         } else if t == "end" {
             stack.pop();
         } else if let Some(c) = gem.captures(line.trim_end()) {
             let m = c.get(1).unwrap();
-            let inline_dev = c
-                .get(2)
-                .is_some_and(|r| {
-                    let r = r.as_str();
-                    r.contains("group") && (r.contains(":development") || r.contains(":test")) && !r.contains(":production")
-                });
+            let inline_dev = c.get(2).is_some_and(|r| {
+                let r = r.as_str();
+                r.contains("group")
+                    && (r.contains(":development") || r.contains(":test"))
+                    && !r.contains(":production")
+            });
             let dev = stack.iter().any(|&d| d) || inline_dev;
-            ctx.package(Ecosystem::Gem, m.as_str(), dev, off + m.start()..off + m.end());
+            ctx.package(
+                Ecosystem::Gem,
+                m.as_str(),
+                dev,
+                off + m.start()..off + m.end(),
+            );
         } else if t.ends_with(" do") || t.contains(" do |") {
             stack.push(false);
         }
@@ -380,14 +428,21 @@ fn pom(ctx: &mut FileCtx) {
 fn gradle(ctx: &mut FileCtx) {
     static DEP: OnceLock<regex::Regex> = OnceLock::new();
     let dep = DEP.get_or_init(|| {
-        regex::Regex::new(r#"(?m)^\s*(\w+)\s*\(?\s*(?:platform\()?["']([\w.\-]+):([\w.\-]+)(?::[^"']*)?["']"#).unwrap()
+        regex::Regex::new(
+            r#"(?m)^\s*(\w+)\s*\(?\s*(?:platform\()?["']([\w.\-]+):([\w.\-]+)(?::[^"']*)?["']"#,
+        )
+        .unwrap()
     });
     let text = ctx.text;
     let hits: Vec<(String, bool, usize, usize)> = dep
         .captures_iter(text)
         .map(|c| {
             let conf = c[1].to_ascii_lowercase();
-            let dev = conf.starts_with("test") || conf.starts_with("androidtest") || conf.contains("kapttest") || conf == "detektplugins" || conf == "lintchecks";
+            let dev = conf.starts_with("test")
+                || conf.starts_with("androidtest")
+                || conf.contains("kapttest")
+                || conf == "detektplugins"
+                || conf == "lintchecks";
             let m = c.get(3).unwrap();
             (format!("{}:{}", &c[2], &c[3]), dev, m.start(), m.end())
         })
@@ -418,7 +473,8 @@ fn gradle_catalog(ctx: &mut FileCtx) {
 fn csproj(ctx: &mut FileCtx, dev: bool) {
     static REF: OnceLock<regex::Regex> = OnceLock::new();
     let re = REF.get_or_init(|| {
-        regex::Regex::new(r#"<(?:PackageReference|package)\s+(?:Include|id)\s*=\s*"([^"]+)""#).unwrap()
+        regex::Regex::new(r#"<(?:PackageReference|package)\s+(?:Include|id)\s*=\s*"([^"]+)""#)
+            .unwrap()
     });
     let text = ctx.text;
     let hits: Vec<(String, usize, usize)> = re

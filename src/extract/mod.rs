@@ -2,6 +2,7 @@
 //! sees (imports, string literals, env reads, dependencies, fields, cookies) to a [`FileCtx`],
 //! which resolves them against the catalog into facts. Extractors never see the policy.
 
+pub mod behavior;
 pub mod generic;
 pub mod html;
 pub mod js;
@@ -69,8 +70,8 @@ pub fn classify(rel: &str) -> Option<FileKind> {
         "cs" | "kt" | "kts" | "swift" | "dart" | "scala" | "groovy" | "ex" | "exs" | "c" | "cc"
         | "cpp" | "h" | "hpp" | "m" | "mm" => FileKind::CLike,
         "html" | "htm" | "erb" | "ejs" | "hbs" | "handlebars" | "njk" | "jinja" | "jinja2"
-        | "j2" | "liquid" | "twig" | "tmpl" | "gohtml" | "mustache" | "haml" | "slim" | "cshtml"
-        | "razor" => FileKind::Html,
+        | "j2" | "liquid" | "twig" | "tmpl" | "gohtml" | "mustache" | "haml" | "slim"
+        | "cshtml" | "razor" => FileKind::Html,
         "sql" => FileKind::Sql,
         "prisma" => FileKind::Prisma,
         "graphql" | "graphqls" | "gql" => FileKind::GraphQl,
@@ -83,6 +84,8 @@ pub fn classify(rel: &str) -> Option<FileKind> {
 
 /// Collects one file's facts, resolving raw observations against the catalog.
 pub struct FileCtx<'a> {
+    /// Byte ranges of every comment, so later passes read code only.
+    pub comments: Vec<Range<usize>>,
     pub rel: &'a str,
     pub text: &'a str,
     pub catalog: &'a Catalog,
@@ -93,6 +96,7 @@ pub struct FileCtx<'a> {
 impl<'a> FileCtx<'a> {
     pub fn new(rel: &'a str, text: &'a str, catalog: &'a Catalog) -> FileCtx<'a> {
         FileCtx {
+            comments: Vec::new(),
             rel,
             text,
             catalog,
@@ -120,7 +124,13 @@ impl<'a> FileCtx<'a> {
         snippet(self.lines.line_text(self.text, line))
     }
 
-    fn push_use(&mut self, processor: usize, kind: EvidenceKind, matched: &str, span: Range<usize>) {
+    fn push_use(
+        &mut self,
+        processor: usize,
+        kind: EvidenceKind,
+        matched: &str,
+        span: Range<usize>,
+    ) {
         let loc = self.loc(span);
         let snippet = self.snippet_at(loc.line);
         self.out.uses.push(ProcessorUse {
@@ -130,6 +140,14 @@ impl<'a> FileCtx<'a> {
             matched: matched.to_string(),
             snippet,
         });
+    }
+
+    /// Evidence of a catalog processor named by id (for call shapes the catalog cannot express).
+    pub fn use_of(&mut self, id: &str, kind: EvidenceKind, span: Range<usize>) {
+        if let Some(&p) = self.catalog.index.by_id.get(id) {
+            let matched = self.text.get(span.clone()).unwrap_or("").to_string();
+            self.push_use(p, kind, &matched, span);
+        }
     }
 
     /// An import / require / use of `spec` in `lang`.
@@ -233,6 +251,7 @@ impl<'a> FileCtx<'a> {
 
     /// A comment: look for `privlint: allow(...)`.
     pub fn comment(&mut self, body: &str, span: Range<usize>) {
+        self.comments.push(span.clone());
         let Some(pos) = body.find("privlint:") else {
             return;
         };
@@ -295,7 +314,10 @@ pub fn hosts_in(s: &str) -> Vec<(&str, usize)> {
             // A bare `a.b` must look like a host, not a dotted identifier (`os.path`).
             let h = m.as_str();
             let tld = h.rsplit('.').next().unwrap_or("");
-            if tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()) && h.matches('.').count() >= 1 {
+            if tld.len() >= 2
+                && tld.chars().all(|c| c.is_ascii_alphabetic())
+                && h.matches('.').count() >= 1
+            {
                 let lead = s.len() - s.trim_start().len();
                 out.push((h, m.start() + lead));
             }
@@ -325,12 +347,35 @@ pub fn is_env_call_before(prefix: &str) -> bool {
     re.is_match(p)
 }
 
+/// The sign-in processor a `signInWithOAuth({ provider: '...' })` call names, and the offset
+/// of the provider string in `call_text`.
+pub fn oauth_provider_in(call_text: &str) -> Option<(&'static str, usize)> {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE
+        .get_or_init(|| regex::Regex::new(r#"provider["']?\s*[:=]\s*["']([a-z_]+)["']"#).unwrap());
+    let c = re.captures(call_text)?;
+    let m = c.get(1)?;
+    let id = match m.as_str() {
+        "google" => "google-oauth",
+        "apple" => "apple-oauth",
+        "facebook" => "facebook-oauth",
+        "twitter" | "x" => "x-oauth",
+        "github" => "github-oauth",
+        "azure" => "microsoft-oauth",
+        "linkedin" | "linkedin_oidc" => "linkedin-oauth",
+        "discord" => "discord-oauth",
+        _ => return None,
+    };
+    Some((id, m.start()))
+}
+
 /// Whether a string is shaped like an env var name.
 pub fn looks_like_env_name(s: &str) -> bool {
     s.len() >= 3
         && s.len() <= 100
         && s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        && s.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// Run the right extractor for `kind` over `text`.
@@ -343,7 +388,10 @@ pub fn extract(kind: FileKind, ctx: &mut FileCtx) {
         FileKind::Ruby => treesitter::extract(ctx, treesitter::Grammar::Ruby),
         FileKind::Java => treesitter::extract(ctx, treesitter::Grammar::Java),
         FileKind::Php => treesitter::extract(ctx, treesitter::Grammar::Php),
-        FileKind::Rust => rust::extract(ctx),
+        FileKind::Rust => {
+            rust::extract(ctx);
+            ctx.comments.extend(generic::comment_ranges(ctx.text));
+        }
         FileKind::CLike => generic::extract_clike(ctx),
         FileKind::Html => html::extract(ctx),
         FileKind::Sql => schema::extract_sql(ctx),
@@ -353,5 +401,20 @@ pub fn extract(kind: FileKind, ctx: &mut FileCtx) {
         FileKind::Manifest(m) => manifest::extract(ctx, m),
         FileKind::EnvFile => generic::extract_env_file(ctx),
         FileKind::Config => generic::extract_config(ctx),
+    }
+    if matches!(
+        kind,
+        FileKind::Js
+            | FileKind::Component
+            | FileKind::Python
+            | FileKind::Go
+            | FileKind::Ruby
+            | FileKind::Java
+            | FileKind::Php
+            | FileKind::Rust
+            | FileKind::CLike
+            | FileKind::Html
+    ) {
+        behavior::scan(ctx);
     }
 }

@@ -33,10 +33,16 @@ fn comments(ctx: &mut FileCtx) {
     while let Some(p) = text[from..].find("privlint:") {
         let pos = from + p;
         let line_start = text[..pos].rfind('\n').map(|i| i + 1).unwrap_or(0);
-        let line_end = text[pos..].find('\n').map(|i| pos + i).unwrap_or(text.len());
-        if let Some(c) = text[line_start..pos].find("//").or_else(|| text[line_start..pos].find("/*")) {
+        let line_end = text[pos..]
+            .find('\n')
+            .map(|i| pos + i)
+            .unwrap_or(text.len());
+        if let Some(c) = text[line_start..pos]
+            .find("//")
+            .or_else(|| text[line_start..pos].find("/*"))
+        {
             let s = line_start + c;
-            ctx.comment(&text[s..line_end].to_string(), s..line_end);
+            ctx.comment(&text[s..line_end], s..line_end);
         }
         from = line_end.max(pos + 1);
     }
@@ -107,7 +113,13 @@ impl Visitor<'_, '_> {
                             };
                             let r = self.range(field.span());
                             let owner = self.owner.clone();
-                            self.ctx.field(owner.as_deref(), &field.to_string(), Some(&ty), "diesel", r);
+                            self.ctx.field(
+                                owner.as_deref(),
+                                &field.to_string(),
+                                Some(&ty),
+                                "diesel",
+                                r,
+                            );
                         }
                     }
                     prev_ident = Some(i.clone());
@@ -125,7 +137,14 @@ fn rust_type(ty: &syn::Type) -> String {
     let t = quote_type(ty);
     match t.as_str() {
         "bool" | "Option<bool>" => "boolean".into(),
-        _ if t.contains("DateTime") || t.contains("SystemTime") || t.contains("NaiveDateTime") || t.contains("OffsetDateTime") || t.contains("Timestamp") => "timestamp".into(),
+        _ if t.contains("DateTime")
+            || t.contains("SystemTime")
+            || t.contains("NaiveDateTime")
+            || t.contains("OffsetDateTime")
+            || t.contains("Timestamp") =>
+        {
+            "timestamp".into()
+        }
         _ => t,
     }
 }
@@ -172,7 +191,12 @@ impl<'ast> Visit<'ast> for Visitor<'_, '_> {
     }
 
     fn visit_macro(&mut self, m: &'ast syn::Macro) {
-        let name = m.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        let name = m
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
         if name == "table" {
             // diesel: table! { users (id) { ... } }: owner is the first ident.
             if let Some(TokenTree::Ident(i)) = m.tokens.clone().into_iter().next() {
@@ -196,7 +220,8 @@ impl<'ast> Visit<'ast> for Visitor<'_, '_> {
             if let Some(id) = &f.ident {
                 let ty = rust_type(&f.ty);
                 let r = self.range(id.span());
-                self.ctx.field(Some(&owner), &id.to_string(), Some(&ty), "rust-struct", r);
+                self.ctx
+                    .field(Some(&owner), &id.to_string(), Some(&ty), "rust-struct", r);
             }
         }
         visit::visit_item_struct(self, s);
@@ -209,26 +234,42 @@ impl<'ast> Visit<'ast> for Visitor<'_, '_> {
 
     fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
         if let syn::Expr::Path(p) = &*c.func {
-            let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+            let segs: Vec<String> = p
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
             let n = segs.len();
-            if n >= 2 && segs[n - 2] == "Cookie" && matches!(segs[n - 1].as_str(), "new" | "build") {
+            if n >= 2 && segs[n - 2] == "Cookie" && matches!(segs[n - 1].as_str(), "new" | "build")
+            {
                 let r = self.range(c.span());
                 // The builder chain around the call carries the flags: read to the statement end.
                 let text = self.ctx.text;
                 let end = text[r.end..].find(';').map(|e| r.end + e).unwrap_or(r.end);
                 let chain = &text[r.start..end];
                 let name = syn::parse_str::<syn::Lit>(
-                    chain.split(['(', ',']).find(|s| s.trim().starts_with('"')).unwrap_or("").trim().trim_end_matches(')'),
+                    chain
+                        .split(['(', ','])
+                        .find(|s| s.trim().starts_with('"'))
+                        .unwrap_or("")
+                        .trim()
+                        .trim_end_matches(')'),
                 );
                 if let Ok(syn::Lit::Str(s)) = name {
+                    // The cookie crate defaults Secure and HttpOnly to off: only `(true)` sets them.
                     let has = |k: &str| chain.contains(&format!(".{k}(true)"));
-                    let not = |k: &str| chain.contains(&format!(".{k}(false)"));
                     let c = CookieSet {
                         loc: Default::default(),
                         name: s.value(),
-                        secure: if has("secure") { Some(true) } else if not("secure") { Some(false) } else { Some(false) },
-                        http_only: if has("http_only") { Some(true) } else { Some(false) },
-                        same_site: chain.find("SameSite::").map(|p| chain[p + 10..].chars().take_while(|c| c.is_alphanumeric()).collect()),
+                        secure: Some(has("secure")),
+                        http_only: Some(has("http_only")),
+                        same_site: chain.find("SameSite::").map(|p| {
+                            chain[p + 10..]
+                                .chars()
+                                .take_while(|c| c.is_alphanumeric())
+                                .collect()
+                        }),
                         max_age: None,
                         setting: false,
                         snippet: String::new(),

@@ -52,13 +52,20 @@ fn strip_sql_comments(ctx: &mut FileCtx) -> String {
             i += 1;
         } else if b[i..].starts_with(b"--") || b[i] == b'#' && (i == 0 || b[i - 1] == b'\n') {
             let e = text[i..].find('\n').map(|n| i + n).unwrap_or(b.len());
-            ctx.comment(&text[i..e].to_string(), i..e);
+            ctx.comment(&text[i..e], i..e);
             out[i..e].iter_mut().for_each(|c| *c = b' ');
             i = e;
         } else if b[i..].starts_with(b"/*") {
-            let e = text[i + 2..].find("*/").map(|n| i + 4 + n).unwrap_or(b.len());
-            ctx.comment(&text[i..e].to_string(), i..e);
-            out[i..e].iter_mut().for_each(|c| if *c != b'\n' { *c = b' ' });
+            let e = text[i + 2..]
+                .find("*/")
+                .map(|n| i + 4 + n)
+                .unwrap_or(b.len());
+            ctx.comment(&text[i..e], i..e);
+            out[i..e].iter_mut().for_each(|c| {
+                if *c != b'\n' {
+                    *c = b' '
+                }
+            });
             i = e;
         } else {
             i += 1;
@@ -82,7 +89,13 @@ pub fn extract_sql(ctx: &mut FileCtx) {
     let alter = ALTER.get_or_init(|| {
         regex::Regex::new(r#"(?is)\balter\s+table\s+(?:only\s+)?(?:if\s+exists\s+)?((?:[\w"`\[\]]+\.)?[\w"`\[\]]+)\s+((?:add\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?[^;]*?))(?:;|$)"#).unwrap()
     });
-    let col = COL.get_or_init(|| regex::Regex::new(r#"^\s*([\w"`\[\]]+)\s+([A-Za-z][\w ]*(?:\([^)]*\))?(?:\[\])?)"#).unwrap());
+    let col = COL.get_or_init(|| {
+        regex::Regex::new(r#"^\s*([\w"`\[\]]+)\s+([A-Za-z][\w ]*(?:\([^)]*\))?(?:\[\])?)"#).unwrap()
+    });
+    static ADD: OnceLock<regex::Regex> = OnceLock::new();
+    let add = ADD.get_or_init(|| {
+        regex::Regex::new(r#"(?i)\badd\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?([\w"`\[\]]+)\s+([A-Za-z][\w ]*(?:\([^)]*\))?)"#).unwrap()
+    });
     let clean = strip_sql_comments(ctx);
     let mut found: Vec<(String, String, Option<String>, usize, usize)> = Vec::new();
     for c in create.captures_iter(&clean) {
@@ -128,7 +141,18 @@ pub fn extract_sql(ctx: &mut FileCtx) {
             if let Some(m) = col.captures(part) {
                 let name = unquote_ident(&m[1]).to_string();
                 let upper = name.to_ascii_uppercase();
-                if matches!(upper.as_str(), "CONSTRAINT" | "PRIMARY" | "FOREIGN" | "UNIQUE" | "CHECK" | "KEY" | "INDEX" | "EXCLUDE" | "LIKE") {
+                if matches!(
+                    upper.as_str(),
+                    "CONSTRAINT"
+                        | "PRIMARY"
+                        | "FOREIGN"
+                        | "UNIQUE"
+                        | "CHECK"
+                        | "KEY"
+                        | "INDEX"
+                        | "EXCLUDE"
+                        | "LIKE"
+                ) {
                     continue;
                 }
                 let ty = m[2].trim().to_string();
@@ -140,17 +164,22 @@ pub fn extract_sql(ctx: &mut FileCtx) {
     for c in alter.captures_iter(&clean) {
         let table = unquote_ident(c[1].rsplit('.').next().unwrap_or(&c[1])).to_string();
         let adds = c.get(2).unwrap();
-        static ADD: OnceLock<regex::Regex> = OnceLock::new();
-        let add = ADD.get_or_init(|| {
-            regex::Regex::new(r#"(?i)\badd\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?([\w"`\[\]]+)\s+([A-Za-z][\w ]*(?:\([^)]*\))?)"#).unwrap()
-        });
         for a in add.captures_iter(adds.as_str()) {
             let name = unquote_ident(&a[1]).to_string();
-            if matches!(name.to_ascii_uppercase().as_str(), "CONSTRAINT" | "PRIMARY" | "FOREIGN" | "UNIQUE" | "CHECK" | "INDEX") {
+            if matches!(
+                name.to_ascii_uppercase().as_str(),
+                "CONSTRAINT" | "PRIMARY" | "FOREIGN" | "UNIQUE" | "CHECK" | "INDEX"
+            ) {
                 continue;
             }
             let off = adds.start() + a.get(1).unwrap().start();
-            found.push((table.clone(), name, Some(a[2].trim().to_string()), off, off + a[1].len()));
+            found.push((
+                table.clone(),
+                name,
+                Some(a[2].trim().to_string()),
+                off,
+                off + a[1].len(),
+            ));
         }
     }
     for (table, name, ty, s, e) in found {
@@ -186,7 +215,9 @@ pub fn extract_graphql(ctx: &mut FileCtx) {
 /// protobuf: `message User { string email = 2; }`.
 pub fn extract_proto(ctx: &mut FileCtx) {
     block_fields(ctx, &["message"], "protobuf", |line| {
-        let line = line.trim_start_matches("repeated ").trim_start_matches("optional ");
+        let line = line
+            .trim_start_matches("repeated ")
+            .trim_start_matches("optional ");
         let mut it = line.split_whitespace();
         let ty = it.next()?;
         let name = it.next()?;
@@ -213,7 +244,7 @@ fn block_fields(
         let lead = line.len() - line.trim_start().len();
         if t.starts_with("//") || t.starts_with('#') {
             if t.contains("privlint:") {
-                ctx.comment(&t.to_string(), off + lead..off + lead + t.len());
+                ctx.comment(t, off + lead..off + lead + t.len());
             }
         } else if let Some(kw) = keywords.iter().find(|k| t.starts_with(&format!("{k} "))) {
             if t.ends_with('{') {
@@ -225,7 +256,13 @@ fn block_fields(
             let body = t.split("//").next().unwrap_or(t);
             if let Some((name, ty)) = parse(body) {
                 let s = off + lead + t.find(name).unwrap_or(0);
-                found.push((o.clone(), name.to_string(), ty.to_string(), s, s + name.len()));
+                found.push((
+                    o.clone(),
+                    name.to_string(),
+                    ty.to_string(),
+                    s,
+                    s + name.len(),
+                ));
             }
         }
         off += line.len();
@@ -237,5 +274,144 @@ fn block_fields(
             other => other.to_string(),
         };
         ctx.field(Some(&o), &name, Some(&ty), source, s..e);
+    }
+}
+
+/// ActiveRecord `db/schema.rb` and migrations: `create_table "users" do |t| t.string "email"`,
+/// `add_column :users, :phone, :string`.
+pub fn extract_rails(ctx: &mut FileCtx) {
+    static TABLE: OnceLock<regex::Regex> = OnceLock::new();
+    static COL: OnceLock<regex::Regex> = OnceLock::new();
+    static ADD: OnceLock<regex::Regex> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        regex::Regex::new(r#"^\s*(?:create_table|change_table)\s*\(?\s*[:"']([\w.]+)"#).unwrap()
+    });
+    let col =
+        COL.get_or_init(|| regex::Regex::new(r#"^\s*t\.(\w+)\s*\(?\s*[:"']([\w]+)["']?"#).unwrap());
+    let add = ADD.get_or_init(|| {
+        regex::Regex::new(
+            r#"^\s*add_column\s*\(?\s*[:"']([\w.]+)["']?\s*,\s*[:"'](\w+)["']?\s*,\s*:?(\w+)"#,
+        )
+        .unwrap()
+    });
+    let text = ctx.text;
+    let mut owner: Option<String> = None;
+    let mut found = Vec::new();
+    let mut off = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with('#') {
+            off += line.len();
+            continue;
+        }
+        if let Some(c) = table.captures(line) {
+            owner = Some(c[1].to_string());
+        } else if let Some(c) = col.captures(line) {
+            let ty = &c[1];
+            if !matches!(
+                ty,
+                "index"
+                    | "references"
+                    | "belongs_to"
+                    | "timestamps"
+                    | "foreign_key"
+                    | "check_constraint"
+            ) {
+                let m = c.get(2).unwrap();
+                found.push((
+                    owner.clone(),
+                    m.as_str().to_string(),
+                    ty.to_string(),
+                    off + m.start(),
+                    off + m.end(),
+                ));
+            }
+        } else if let Some(c) = add.captures(line) {
+            let m = c.get(2).unwrap();
+            found.push((
+                Some(c[1].to_string()),
+                m.as_str().to_string(),
+                c[3].to_string(),
+                off + m.start(),
+                off + m.end(),
+            ));
+        }
+        off += line.len();
+    }
+    for (o, n, ty, s, e) in found {
+        ctx.field(
+            o.as_deref(),
+            &n,
+            Some(&rails_type(&ty)),
+            "activerecord",
+            s..e,
+        );
+    }
+}
+
+fn rails_type(t: &str) -> String {
+    match t {
+        "boolean" => "boolean".into(),
+        "datetime" | "timestamp" | "timestamptz" => "timestamp".into(),
+        other => other.into(),
+    }
+}
+
+/// Laravel migrations: `Schema::create('users', fn (Blueprint $table) { $table->string('email'); })`.
+pub fn extract_laravel(ctx: &mut FileCtx) {
+    static TABLE: OnceLock<regex::Regex> = OnceLock::new();
+    static COL: OnceLock<regex::Regex> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        regex::Regex::new(r#"Schema::(?:create|table)\s*\(\s*["']([\w.]+)["']"#).unwrap()
+    });
+    let col =
+        COL.get_or_init(|| regex::Regex::new(r#"\$table->(\w+)\s*\(\s*["'](\w+)["']"#).unwrap());
+    let text = ctx.text;
+    let mut found = Vec::new();
+    let mut owner: Option<String> = None;
+    let mut off = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.starts_with("//") || t.starts_with('#') || t.starts_with('*') {
+            off += line.len();
+            continue;
+        }
+        if let Some(c) = table.captures(line) {
+            owner = Some(c[1].to_string());
+        }
+        for c in col.captures_iter(line) {
+            let ty = c[1].to_string();
+            if matches!(
+                ty.as_str(),
+                "index"
+                    | "unique"
+                    | "foreign"
+                    | "foreignId"
+                    | "primary"
+                    | "dropColumn"
+                    | "renameColumn"
+                    | "dropIndex"
+                    | "foreignIdFor"
+                    | "morphs"
+            ) {
+                continue;
+            }
+            let m = c.get(2).unwrap();
+            found.push((
+                owner.clone(),
+                m.as_str().to_string(),
+                ty,
+                off + m.start(),
+                off + m.end(),
+            ));
+        }
+        off += line.len();
+    }
+    for (o, n, ty, s, e) in found {
+        let ty = match ty.as_str() {
+            "boolean" => "boolean".to_string(),
+            "timestamp" | "timestampTz" | "dateTime" | "dateTimeTz" => "timestamp".to_string(),
+            _ => ty,
+        };
+        ctx.field(o.as_deref(), &n, Some(&ty), "laravel-migration", s..e);
     }
 }

@@ -16,6 +16,8 @@ pub enum Grammar {
     Ruby,
     Java,
     Php,
+    /// PHP source without an opening `<?php` tag (config snippets, partial files).
+    PhpOnly,
 }
 
 impl Grammar {
@@ -26,6 +28,7 @@ impl Grammar {
             Grammar::Ruby => tree_sitter_ruby::LANGUAGE.into(),
             Grammar::Java => tree_sitter_java::LANGUAGE.into(),
             Grammar::Php => tree_sitter_php::LANGUAGE_PHP.into(),
+            Grammar::PhpOnly => tree_sitter_php::LANGUAGE_PHP_ONLY.into(),
         }
     }
 
@@ -35,7 +38,7 @@ impl Grammar {
             Grammar::Go => Lang::Go,
             Grammar::Ruby => Lang::Ruby,
             Grammar::Java => Lang::Java,
-            Grammar::Php => Lang::Php,
+            Grammar::Php | Grammar::PhpOnly => Lang::Php,
         }
     }
 
@@ -49,7 +52,7 @@ impl Grammar {
             Grammar::Go => matches!(kind, "interpreted_string_literal" | "raw_string_literal"),
             Grammar::Ruby => matches!(kind, "string" | "simple_symbol"),
             Grammar::Java => matches!(kind, "string_literal" | "text_block"),
-            Grammar::Php => matches!(kind, "string" | "encapsed_string"),
+            Grammar::Php | Grammar::PhpOnly => matches!(kind, "string" | "encapsed_string"),
         }
     }
 }
@@ -67,7 +70,10 @@ fn unquote(s: &str) -> (&str, usize) {
         .map(|(i, _)| i);
     let Some(start) = start else {
         // Ruby symbol
-        return (s.trim_start_matches(':'), s.len() - s.trim_start_matches(':').len());
+        return (
+            s.trim_start_matches(':'),
+            s.len() - s.trim_start_matches(':').len(),
+        );
     };
     let q = &s[start..];
     for quote in ["\"\"\"", "'''", "\"", "'", "`"] {
@@ -79,6 +85,11 @@ fn unquote(s: &str) -> (&str, usize) {
 }
 
 pub fn extract(ctx: &mut FileCtx, grammar: Grammar) {
+    let grammar = if grammar == Grammar::Php && !ctx.text.contains("<?") {
+        Grammar::PhpOnly
+    } else {
+        grammar
+    };
     let tree = PARSERS.with(|cell| {
         let mut parsers = cell.borrow_mut();
         let pos = match parsers.iter().position(|(g, _)| *g == grammar) {
@@ -109,16 +120,26 @@ pub fn extract(ctx: &mut FileCtx, grammar: Grammar) {
     let mut w = Walker {
         grammar,
         owners: Vec::new(),
+        clients: std::collections::HashMap::new(),
     };
     w.walk(ctx, root);
-    if grammar == Grammar::Python {
-        python_settings(ctx);
+    match grammar {
+        Grammar::Python => python_settings(ctx),
+        Grammar::Ruby if ctx.text.contains("create_table") || ctx.text.contains("add_column") => {
+            super::schema::extract_rails(ctx)
+        }
+        Grammar::Php | Grammar::PhpOnly if ctx.text.contains("Schema::") => {
+            super::schema::extract_laravel(ctx)
+        }
+        _ => {}
     }
 }
 
 struct Walker {
     grammar: Grammar,
     owners: Vec<String>,
+    /// Local names bound to a processor's SDK (Python: imports and clients built from them).
+    clients: std::collections::HashMap<String, usize>,
 }
 
 fn text<'t>(ctx: &FileCtx<'t>, n: Node) -> &'t str {
@@ -164,12 +185,14 @@ impl Walker {
     /// Handle one node; returns whether it opened an owner scope (class, struct, table).
     fn enter(&mut self, ctx: &mut FileCtx, node: Node) -> bool {
         let kind = node.kind();
-        let g = self.grammar;
+        let g = if self.grammar == Grammar::PhpOnly {
+            Grammar::Php
+        } else {
+            self.grammar
+        };
         if g.is_comment(kind) {
             let t = text(ctx, node);
-            if t.contains("privlint:") {
-                ctx.comment(&t.to_string(), node.byte_range());
-            }
+            ctx.comment(t, node.byte_range());
             return false;
         }
         if g.is_string(kind) {
@@ -178,7 +201,10 @@ impl Walker {
             let start = node.start_byte() + off;
             let span = start..start + value.len();
             if looks_like_env_name(value) {
-                let from = crate::text::floor_char_boundary(ctx.text, node.start_byte().saturating_sub(48));
+                let from = crate::text::floor_char_boundary(
+                    ctx.text,
+                    node.start_byte().saturating_sub(48),
+                );
                 if is_env_call_before(&ctx.text[from..node.start_byte()]) {
                     ctx.env(value, span.clone());
                 }
@@ -198,6 +224,13 @@ impl Walker {
                     if let Some(n) = name {
                         let t = text(ctx, n).to_string();
                         ctx.import(Lang::Python, &t, n.byte_range());
+                        if let Some(p) = ctx.catalog.index.import(Lang::Python, &t) {
+                            let local = child
+                                .child_by_field_name("alias")
+                                .map(|a| text(ctx, a).to_string())
+                                .unwrap_or_else(|| t.split('.').next().unwrap_or(&t).to_string());
+                            self.clients.insert(local, p);
+                        }
                     }
                 }
             }
@@ -223,11 +256,23 @@ impl Walker {
                         if !matched {
                             ctx.import(Lang::Python, &module, m.byte_range());
                         }
+                        if let Some(p) = ctx.catalog.index.import(Lang::Python, &module) {
+                            let mut c = node.walk();
+                            for n in node.children_by_field_name("name", &mut c) {
+                                let local = match n.kind() {
+                                    "aliased_import" => n.child_by_field_name("alias").unwrap_or(n),
+                                    _ => n,
+                                };
+                                self.clients.insert(text(ctx, local).to_string(), p);
+                            }
+                        }
                     }
                 }
             }
             (Grammar::Python, "class_definition") => {
-                let name = node.child_by_field_name("name").map(|n| text(ctx, n).to_string());
+                let name = node
+                    .child_by_field_name("name")
+                    .map(|n| text(ctx, n).to_string());
                 let bases = node
                     .child_by_field_name("superclasses")
                     .map(|n| text(ctx, n))
@@ -235,6 +280,19 @@ impl Walker {
                 if let Some(name) = name {
                     if is_model_base(bases) {
                         self.python_fields(ctx, node, &name);
+                        // Django's user bases bring their own columns.
+                        let inherited: &[&str] = if bases.contains("AbstractUser") {
+                            &["username", "first_name", "last_name", "email", "password"]
+                        } else if bases.contains("AbstractBaseUser") {
+                            &["password"]
+                        } else {
+                            &[]
+                        };
+                        if let Some(n) = node.child_by_field_name("name") {
+                            for f in inherited {
+                                ctx.field(Some(&name), f, None, "django-model", n.byte_range());
+                            }
+                        }
                     }
                 }
             }
@@ -248,7 +306,10 @@ impl Walker {
                 return false;
             }
             (Grammar::Go, "type_spec") => {
-                if let (Some(name), Some(ty)) = (node.child_by_field_name("name"), node.child_by_field_name("type")) {
+                if let (Some(name), Some(ty)) = (
+                    node.child_by_field_name("name"),
+                    node.child_by_field_name("type"),
+                ) {
                     if ty.kind() == "struct_type" {
                         let owner = text(ctx, name).to_string();
                         go_struct_fields(ctx, ty, &owner);
@@ -264,7 +325,10 @@ impl Walker {
                 }
             }
             (Grammar::Ruby, "call") => {
-                let method = node.child_by_field_name("method").map(|m| text(ctx, m)).unwrap_or("");
+                let method = node
+                    .child_by_field_name("method")
+                    .map(|m| text(ctx, m))
+                    .unwrap_or("");
                 let receiver = node.child_by_field_name("receiver");
                 if receiver.is_none() && matches!(method, "require" | "gem") {
                     if let Some(arg) = first_string_arg(node) {
@@ -308,26 +372,46 @@ impl Walker {
                     .filter(|c| c.kind() == "modifiers")
                     .map(|m| text(ctx, m))
                     .unwrap_or("");
-                if ["@Entity", "@Table", "@Document", "@Embeddable", "@MappedSuperclass"].iter().any(|a| mods.contains(a)) {
+                if [
+                    "@Entity",
+                    "@Table",
+                    "@Document",
+                    "@Embeddable",
+                    "@MappedSuperclass",
+                ]
+                .iter()
+                .any(|a| mods.contains(a))
+                {
                     if let Some(name) = node.child_by_field_name("name") {
                         let owner = text(ctx, name).to_string();
                         java_fields(ctx, node, &owner);
                     }
                 }
             }
-            (Grammar::Java, "object_creation_expression") | (Grammar::Java, "method_invocation") => {
+            (Grammar::Java, "object_creation_expression")
+            | (Grammar::Java, "method_invocation") => {
                 let t = text(ctx, node);
-                if t.starts_with("new Cookie(") || t.starts_with("ResponseCookie.from(") || t.starts_with("ResponseCookie.fromClientResponse(") {
+                if t.starts_with("new Cookie(")
+                    || t.starts_with("ResponseCookie.from(")
+                    || t.starts_with("ResponseCookie.fromClientResponse(")
+                {
                     call_cookie(ctx, node, t);
                 }
             }
             (Grammar::Php, "namespace_use_clause") | (Grammar::Php, "qualified_name") => {
-                let t = text(ctx, node).split_whitespace().next().unwrap_or("").to_string();
+                let t = text(ctx, node)
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_string();
                 ctx.import(Lang::Php, &t, node.byte_range());
                 return false;
             }
             (Grammar::Php, "function_call_expression") => {
-                let f = node.child_by_field_name("function").map(|f| text(ctx, f)).unwrap_or("");
+                let f = node
+                    .child_by_field_name("function")
+                    .map(|f| text(ctx, f))
+                    .unwrap_or("");
                 if matches!(f, "setcookie" | "setrawcookie" | "cookie") {
                     let t = text(ctx, node);
                     call_cookie(ctx, node, t);
@@ -335,19 +419,73 @@ impl Walker {
             }
             (Grammar::Php, "scoped_call_expression") => {
                 let t = text(ctx, node);
-                if t.starts_with("Cookie::queue") || t.starts_with("Cookie::make") || t.starts_with("Cookie::forever") {
+                if t.starts_with("Cookie::queue")
+                    || t.starts_with("Cookie::make")
+                    || t.starts_with("Cookie::forever")
+                {
                     call_cookie(ctx, node, t);
                 }
             }
+            (Grammar::Python, "tuple") => {
+                // Django CreateModel: fields=[("email", models.EmailField(...)), ...]
+                let mut c = node.walk();
+                let kids: Vec<Node> = node.named_children(&mut c).collect();
+                if let [name, field] = kids.as_slice() {
+                    let ft = text(ctx, *field);
+                    if name.kind() == "string"
+                        && field.kind() == "call"
+                        && (ft.starts_with("models.")
+                            || ft.starts_with("sa.Column")
+                            || ft.starts_with("Column"))
+                    {
+                        let (v, off) = unquote(text(ctx, *name));
+                        let v = v.to_string();
+                        let s = name.start_byte() + off;
+                        let ty = py_type(ft).to_string();
+                        ctx.field(None, &v, Some(&ty), "django-migration", s..s + v.len());
+                    }
+                }
+            }
+            (Grammar::Python, "assignment") => {
+                // client = OpenAI(api_key=...)  /  stripe_client = stripe.StripeClient(key)
+                if let (Some(l), Some(r)) = (
+                    node.child_by_field_name("left"),
+                    node.child_by_field_name("right"),
+                ) {
+                    if l.kind() == "identifier" && r.kind() == "call" {
+                        let f = r
+                            .child_by_field_name("function")
+                            .map(|f| text(ctx, f))
+                            .unwrap_or("");
+                        let root = f.split('.').next().unwrap_or("");
+                        if let Some(&p) = self.clients.get(root) {
+                            self.clients.insert(text(ctx, l).to_string(), p);
+                        }
+                    }
+                }
+            }
             (Grammar::Python, "call") => {
-                let f = node.child_by_field_name("function").map(|f| text(ctx, f)).unwrap_or("");
+                let f = node
+                    .child_by_field_name("function")
+                    .map(|f| text(ctx, f))
+                    .unwrap_or("");
+                self.python_flow(ctx, node, f);
+                if f.ends_with("AddField") || f.ends_with("AlterField") || f == "op.add_column" {
+                    python_add_field(ctx, node);
+                }
+                if f.ends_with("signInWithOAuth") || f.ends_with("sign_in_with_oauth") {
+                    oauth_provider(ctx, node);
+                }
                 if f.ends_with(".set_cookie") || f.ends_with(".set_signed_cookie") {
                     let t = text(ctx, node);
                     call_cookie(ctx, node, t);
                 }
             }
             (Grammar::Go, "call_expression") => {
-                let f = node.child_by_field_name("function").map(|f| text(ctx, f)).unwrap_or("");
+                let f = node
+                    .child_by_field_name("function")
+                    .map(|f| text(ctx, f))
+                    .unwrap_or("");
                 if f.ends_with(".SetCookie") && f != "http.SetCookie" {
                     // gin / echo / fiber: c.SetCookie("name", value, maxAge, path, domain, secure, httpOnly)
                     let t = text(ctx, node);
@@ -359,8 +497,70 @@ impl Walker {
         false
     }
 
+    /// Personal data passed to a call on a processor's client, or to `requests.post(<api host>)`.
+    fn python_flow(&mut self, ctx: &mut FileCtx, call: Node, f: &str) {
+        let root = f.split('.').next().unwrap_or("");
+        let last = f.rsplit('.').next().unwrap_or(f);
+        let setup = matches!(
+            last,
+            "Client"
+                | "client"
+                | "init"
+                | "configure"
+                | "StripeClient"
+                | "OpenAI"
+                | "Anthropic"
+                | "AsyncOpenAI"
+                | "AsyncAnthropic"
+        );
+        let mut target = if f.contains('.') && !setup {
+            self.clients.get(root).copied()
+        } else {
+            None
+        };
+        if target.is_none()
+            && matches!(
+                root,
+                "requests" | "httpx" | "session" | "client" | "aiohttp"
+            )
+        {
+            if let Some(first) = first_string_arg(call) {
+                let (url, _) = unquote(text(ctx, first));
+                target = super::hosts_in(url)
+                    .first()
+                    .and_then(|(h, _)| ctx.catalog.index.host(h));
+            }
+        }
+        let (Some(p), Some(args)) = (target, call.child_by_field_name("arguments")) else {
+            return;
+        };
+        let range =
+            args.start_byte() + 1..args.end_byte().saturating_sub(1).max(args.start_byte() + 1);
+        let mut seen = std::collections::BTreeSet::new();
+        for (ident, off) in super::behavior::arg_identifiers(ctx.text, range) {
+            let Some(dt) = ctx.catalog.data_index.classify(&ident) else {
+                continue;
+            };
+            if ctx.catalog.data[dt].id == "api-key" || !seen.insert(dt) {
+                continue;
+            }
+            let loc = ctx.loc(off..off + ident.len());
+            let snippet = ctx.snippet_at(loc.line);
+            ctx.out.behaviors.push(crate::fact::Behavior {
+                loc,
+                kind: crate::fact::BehaviorKind::Flow,
+                detail: ident,
+                value: p as u64,
+                data_type: Some(dt),
+                snippet,
+            });
+        }
+    }
+
     fn python_fields(&mut self, ctx: &mut FileCtx, class: Node, owner: &str) {
-        let Some(body) = class.child_by_field_name("body") else { return };
+        let Some(body) = class.child_by_field_name("body") else {
+            return;
+        };
         let mut c = body.walk();
         for stmt in body.named_children(&mut c) {
             if stmt.kind() != "expression_statement" {
@@ -369,7 +569,10 @@ impl Walker {
             let Some(assign) = stmt.named_child(0).filter(|a| a.kind() == "assignment") else {
                 continue;
             };
-            let Some(left) = assign.child_by_field_name("left").filter(|l| l.kind() == "identifier") else {
+            let Some(left) = assign
+                .child_by_field_name("left")
+                .filter(|l| l.kind() == "identifier")
+            else {
                 continue;
             };
             let name = text(ctx, left).to_string();
@@ -377,18 +580,93 @@ impl Walker {
                 .child_by_field_name("right")
                 .or_else(|| assign.child_by_field_name("type"))
                 .map(|r| text(ctx, r).to_string());
-            ctx.field(Some(owner), &name, ty.as_deref().map(py_type), "python-model", left.byte_range());
+            ctx.field(
+                Some(owner),
+                &name,
+                ty.as_deref().map(py_type),
+                "python-model",
+                left.byte_range(),
+            );
         }
         let _ = &self.owners;
+    }
+}
+
+/// `migrations.AddField(model_name="profile", name="date_of_birth", field=models.DateField(...))`
+/// and Alembic `op.add_column("users", sa.Column("phone", sa.String()))`.
+fn python_add_field(ctx: &mut FileCtx, call: Node) {
+    let Some(args) = call.child_by_field_name("arguments") else {
+        return;
+    };
+    let mut owner = None;
+    let mut name: Option<(String, std::ops::Range<usize>)> = None;
+    let mut ty = None;
+    let mut c = args.walk();
+    for a in args.named_children(&mut c) {
+        if a.kind() == "keyword_argument" {
+            let k = a
+                .child_by_field_name("name")
+                .map(|n| text(ctx, n))
+                .unwrap_or("");
+            let Some(v) = a.child_by_field_name("value") else {
+                continue;
+            };
+            match k {
+                "model_name" => owner = Some(unquote(text(ctx, v)).0.to_string()),
+                "name" => {
+                    let (val, off) = unquote(text(ctx, v));
+                    let s = v.start_byte() + off;
+                    name = Some((val.to_string(), s..s + val.len()));
+                }
+                "field" => ty = Some(py_type(text(ctx, v)).to_string()),
+                _ => {}
+            }
+        } else if a.kind() == "string" && owner.is_none() {
+            owner = Some(unquote(text(ctx, a)).0.to_string());
+        } else if a.kind() == "call" {
+            // Alembic: sa.Column("phone", sa.String())
+            if let Some(first) = first_string_arg(a) {
+                let (val, off) = unquote(text(ctx, first));
+                let s = first.start_byte() + off;
+                name = Some((val.to_string(), s..s + val.len()));
+                ty = Some(py_type(text(ctx, a).trim_start_matches("sa.Column(")).to_string());
+            }
+        }
+    }
+    if let Some((n, r)) = name {
+        ctx.field(owner.as_deref(), &n, ty.as_deref(), "migration", r);
+    }
+}
+
+/// `supabase.auth.signInWithOAuth({ provider: 'google' })`: social sign-in through Supabase.
+fn oauth_provider(ctx: &mut FileCtx, call: Node) {
+    let t = text(ctx, call);
+    if let Some((p, off)) = super::oauth_provider_in(t) {
+        let s = call.start_byte() + off;
+        ctx.use_of(p, crate::fact::EvidenceKind::Import, s..s + 1);
     }
 }
 
 /// Base classes whose class body declares stored or exchanged fields.
 fn is_model_base(bases: &str) -> bool {
     [
-        "Model", "Base", "BaseModel", "SQLModel", "Document", "Schema", "TypedDict", "AbstractUser",
-        "AbstractBaseUser", "DeclarativeBase", "Serializer", "ModelSerializer", "Form", "ModelForm",
-        "EmbeddedDocument", "Struct", "dataclass",
+        "Model",
+        "Base",
+        "BaseModel",
+        "SQLModel",
+        "Document",
+        "Schema",
+        "TypedDict",
+        "AbstractUser",
+        "AbstractBaseUser",
+        "DeclarativeBase",
+        "Serializer",
+        "ModelSerializer",
+        "Form",
+        "ModelForm",
+        "EmbeddedDocument",
+        "Struct",
+        "dataclass",
     ]
     .iter()
     .any(|b| bases.contains(b))
@@ -399,7 +677,11 @@ fn py_type(src: &str) -> &str {
     let s = src.trim();
     let head = s.split('(').next().unwrap_or(s);
     let lower = head.to_ascii_lowercase();
-    if lower.contains("boolean") || lower.ends_with("bool") || s.contains("[bool]") || lower == "bool" {
+    if lower.contains("boolean")
+        || lower.ends_with("bool")
+        || s.contains("[bool]")
+        || lower == "bool"
+    {
         "boolean"
     } else if lower.contains("datetime") || lower.contains("timestamp") || s.contains("[datetime") {
         "timestamp"
@@ -412,7 +694,15 @@ fn first_string_arg(call: Node) -> Option<Node> {
     let args = call.child_by_field_name("arguments")?;
     let mut c = args.walk();
     let first = args.named_children(&mut c).next()?;
-    matches!(first.kind(), "string" | "simple_symbol" | "interpreted_string_literal" | "string_literal" | "encapsed_string").then_some(first)
+    matches!(
+        first.kind(),
+        "string"
+            | "simple_symbol"
+            | "interpreted_string_literal"
+            | "string_literal"
+            | "encapsed_string"
+    )
+    .then_some(first)
 }
 
 /// `Stripe::Customer.create` or `Stripe.api_key = ...`: the leading constant names the gem.
@@ -445,7 +735,10 @@ fn ruby_constant_use(ctx: &mut FileCtx, node: Node) {
 
 fn go_struct_fields(ctx: &mut FileCtx, st: Node, owner: &str) {
     let mut c = st.walk();
-    let Some(list) = st.named_children(&mut c).find(|n| n.kind() == "field_declaration_list") else {
+    let Some(list) = st
+        .named_children(&mut c)
+        .find(|n| n.kind() == "field_declaration_list")
+    else {
         return;
     };
     let mut c2 = list.walk();
@@ -453,7 +746,9 @@ fn go_struct_fields(ctx: &mut FileCtx, st: Node, owner: &str) {
         if f.kind() != "field_declaration" {
             continue;
         }
-        let ty = f.child_by_field_name("type").map(|t| text(ctx, t).to_string());
+        let ty = f
+            .child_by_field_name("type")
+            .map(|t| text(ctx, t).to_string());
         let ty = ty.map(|t| match t.trim_start_matches('*') {
             "bool" | "sql.NullBool" => "boolean".to_string(),
             "time.Time" | "sql.NullTime" => "timestamp".to_string(),
@@ -462,29 +757,47 @@ fn go_struct_fields(ctx: &mut FileCtx, st: Node, owner: &str) {
         let mut c3 = f.walk();
         for name in f.children_by_field_name("name", &mut c3) {
             let n = text(ctx, name).to_string();
-            ctx.field(Some(owner), &n, ty.as_deref(), "go-struct", name.byte_range());
+            ctx.field(
+                Some(owner),
+                &n,
+                ty.as_deref(),
+                "go-struct",
+                name.byte_range(),
+            );
         }
     }
 }
 
 fn java_fields(ctx: &mut FileCtx, class: Node, owner: &str) {
-    let Some(body) = class.child_by_field_name("body") else { return };
+    let Some(body) = class.child_by_field_name("body") else {
+        return;
+    };
     let mut c = body.walk();
     for f in body.named_children(&mut c) {
         if f.kind() != "field_declaration" {
             continue;
         }
-        let ty = f.child_by_field_name("type").map(|t| text(ctx, t).to_string());
+        let ty = f
+            .child_by_field_name("type")
+            .map(|t| text(ctx, t).to_string());
         let ty = ty.map(|t| match t.as_str() {
             "boolean" | "Boolean" => "boolean".to_string(),
-            "Instant" | "LocalDateTime" | "OffsetDateTime" | "ZonedDateTime" | "Timestamp" => "timestamp".to_string(),
+            "Instant" | "LocalDateTime" | "OffsetDateTime" | "ZonedDateTime" | "Timestamp" => {
+                "timestamp".to_string()
+            }
             _ => t,
         });
         let mut c2 = f.walk();
         for d in f.children_by_field_name("declarator", &mut c2) {
             if let Some(name) = d.child_by_field_name("name") {
                 let n = text(ctx, name).to_string();
-                ctx.field(Some(owner), &n, ty.as_deref(), "jpa-entity", name.byte_range());
+                ctx.field(
+                    Some(owner),
+                    &n,
+                    ty.as_deref(),
+                    "jpa-entity",
+                    name.byte_range(),
+                );
             }
         }
     }
@@ -493,13 +806,16 @@ fn java_fields(ctx: &mut FileCtx, class: Node, owner: &str) {
 fn flag(t: &str, names: &[&str]) -> Option<bool> {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        regex::Regex::new(r#"(?i)\b(secure|httponly|http_only|samesite|same_site)\b\s*(?:=>|[:=]|\()\s*([A-Za-z"'._]+)"#).unwrap()
+        regex::Regex::new(r#"(?i)\b(secure|httponly|http_only|samesite|same_site)\b["']?\s*(?:=>|[:=]|\()\s*([A-Za-z"'._]+)"#).unwrap()
     });
     for c in re.captures_iter(t) {
         let key = c[1].to_ascii_lowercase().replace('_', "");
         if names.contains(&key.as_str()) {
             let v = c[2].trim_matches(['"', '\'']).to_ascii_lowercase();
-            return Some(!matches!(v.as_str(), "false" | "0" | "none" | "nil" | "null"));
+            return Some(!matches!(
+                v.as_str(),
+                "false" | "0" | "none" | "nil" | "null"
+            ));
         }
     }
     None
@@ -508,7 +824,10 @@ fn flag(t: &str, names: &[&str]) -> Option<bool> {
 fn same_site(t: &str) -> Option<String> {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        regex::Regex::new(r#"(?i)\bsame_?site\b\s*(?:=>|[:=]|\()\s*(?:http\.SameSite)?["':]?([A-Za-z]+)"#).unwrap()
+        regex::Regex::new(
+            r#"(?i)\bsame_?site\b["']?\s*(?:=>|[:=]|\()\s*(?:http\.SameSite)?["':]?([A-Za-z]+)"#,
+        )
+        .unwrap()
     });
     re.captures(t).map(|c| c[1].to_string())
 }
@@ -529,13 +848,19 @@ fn new_cookie(name: String, t: &str) -> CookieSet {
 /// `set_cookie("name", ...)`, `setcookie('name', ...)`, `new Cookie("name", v)`, `c.SetCookie(...)`.
 fn call_cookie(ctx: &mut FileCtx, node: Node, t: &str) {
     static NAME: OnceLock<regex::Regex> = OnceLock::new();
-    let re = NAME.get_or_init(|| regex::Regex::new(r#"\(\s*(?:key\s*=\s*)?["']([^"']+)["']"#).unwrap());
-    let Some(name) = re.captures(t).map(|c| c[1].to_string()) else { return };
+    let re =
+        NAME.get_or_init(|| regex::Regex::new(r#"\(\s*(?:key\s*=\s*)?["']([^"']+)["']"#).unwrap());
+    let Some(name) = re.captures(t).map(|c| c[1].to_string()) else {
+        return;
+    };
     let mut c = new_cookie(name, t);
     // Positional booleans: PHP setcookie(name, value, expires, path, domain, secure, httponly),
     // gin c.SetCookie(name, value, maxAge, path, domain, secure, httpOnly).
     if c.secure.is_none() && !t.contains('[') {
-        let args: Vec<&str> = t.split(',').map(|s| s.trim().trim_end_matches(')')).collect();
+        let args: Vec<&str> = t
+            .split(',')
+            .map(|s| s.trim().trim_end_matches(')'))
+            .collect();
         if args.len() >= 7 {
             c.secure = Some(args[5].eq_ignore_ascii_case("true"));
             c.http_only = Some(args[6].eq_ignore_ascii_case("true"));
@@ -548,7 +873,10 @@ fn go_cookie(ctx: &mut FileCtx, node: Node) {
     static NAME: OnceLock<regex::Regex> = OnceLock::new();
     let re = NAME.get_or_init(|| regex::Regex::new(r#"Name:\s*"([^"]+)""#).unwrap());
     let t = text(ctx, node);
-    let name = re.captures(t).map(|c| c[1].to_string()).unwrap_or_else(|| "*".into());
+    let name = re
+        .captures(t)
+        .map(|c| c[1].to_string())
+        .unwrap_or_else(|| "*".into());
     let mut c = new_cookie(name, t);
     if c.secure.is_none() {
         c.secure = Some(false);
@@ -563,7 +891,11 @@ fn go_cookie(ctx: &mut FileCtx, node: Node) {
 fn ruby_cookie(ctx: &mut FileCtx, node: Node, left: Node) {
     let lt = text(ctx, left);
     let Some(open) = lt.find('[') else { return };
-    let name = lt[open + 1..].trim_end_matches(']').trim().trim_start_matches(':').trim_matches(['"', '\'']);
+    let name = lt[open + 1..]
+        .trim_end_matches(']')
+        .trim()
+        .trim_start_matches(':')
+        .trim_matches(['"', '\'']);
     if name.is_empty() {
         return;
     }
@@ -588,7 +920,13 @@ fn python_settings(ctx: &mut FileCtx) {
         .captures_iter(text)
         .map(|c| {
             let m = c.get(0).unwrap();
-            (c[1].to_string(), c[2].to_string(), c[3].trim().to_string(), m.start(), m.end())
+            (
+                c[1].to_string(),
+                c[2].to_string(),
+                c[3].trim().to_string(),
+                m.start(),
+                m.end(),
+            )
         })
         .collect();
     for (which, attr, value, s, e) in hits {

@@ -5,7 +5,9 @@ use crate::fact::{Finding, Severity};
 
 /// Escape per the workflow-command rules (data and property values differ).
 fn esc_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn esc_prop(s: &str) -> String {

@@ -31,10 +31,18 @@ struct Report<'a> {
     findings: &'a [Finding],
 }
 
-pub fn render(findings: &[Finding], summary: &Summary, policy: Option<&str>, issues: &[crate::fact::FileIssue]) -> String {
+pub fn render(
+    findings: &[Finding],
+    summary: &Summary,
+    policy: Option<&str>,
+    issues: &[crate::fact::FileIssue],
+) -> String {
     let r = Report {
         version: 1,
-        tool: Tool { name: "privlint", version: env!("CARGO_PKG_VERSION") },
+        tool: Tool {
+            name: "privlint",
+            version: env!("CARGO_PKG_VERSION"),
+        },
         policy,
         summary: JsonSummary {
             files_scanned: summary.files_scanned,

@@ -43,7 +43,11 @@ pub fn summary_line(s: &Summary) -> String {
         parts.push(plural(s.notes, "note"));
     }
     let total = s.errors + s.warnings + s.notes;
-    let head = if total == 0 { "No findings".to_string() } else { format!("Found {}", parts.join(", ")) };
+    let head = if total == 0 {
+        "No findings".to_string()
+    } else {
+        format!("Found {}", parts.join(", "))
+    };
     format!(
         "{head} in {} ({} ms)",
         plural(s.files_scanned, "file"),

@@ -1,0 +1,585 @@
+//! Behaviours read from code text once comments are blanked out, the same way in every
+//! language: personal data passed to loggers, password hashing, signed-URL lifetimes and AI
+//! providers' data-retention opt-ins. Cheap literal pre-checks keep files that cannot match
+//! from paying for the regexes.
+
+use super::FileCtx;
+use crate::fact::{Behavior, BehaviorKind};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The text with every comment replaced by spaces (newlines kept, offsets unchanged).
+fn code_text(text: &str, comments: &[Range<usize>]) -> String {
+    let mut b = text.as_bytes().to_vec();
+    for r in comments {
+        let (s, e) = (r.start.min(b.len()), r.end.min(b.len()));
+        for c in &mut b[s..e] {
+            if *c != b'\n' {
+                *c = b' ';
+            }
+        }
+    }
+    String::from_utf8(b).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+pub fn scan(ctx: &mut FileCtx) {
+    let t = ctx.text;
+    let wants_logs = [
+        "log",
+        "print",
+        "puts",
+        "Sentry",
+        "sentry",
+        "error_log",
+        "var_dump",
+        "info!",
+        "warn!",
+        "error!",
+    ]
+    .iter()
+    .any(|k| t.contains(k));
+    let wants_hash = [
+        "md5",
+        "MD5",
+        "sha1",
+        "SHA1",
+        "sha256",
+        "SHA256",
+        "SHA-",
+        "sha512",
+        "Digest",
+        "createHash",
+        "hashlib",
+        "bcrypt",
+        "argon2",
+        "Argon2",
+        "scrypt",
+        "pbkdf2",
+        "PasswordHasher",
+        "BCrypt",
+    ]
+    .iter()
+    .any(|k| t.contains(k));
+    let wants_urls = [
+        "ignedUrl",
+        "presign",
+        "Presign",
+        "signed_url",
+        "SignedURL",
+        "signedURL",
+    ]
+    .iter()
+    .any(|k| t.contains(k));
+    let wants_ai = ctx
+        .out
+        .uses
+        .iter()
+        .any(|u| ctx.catalog.processors[u.processor].kind == "ai");
+    if !(wants_logs || wants_hash || wants_urls || wants_ai) {
+        return;
+    }
+    let code = code_text(t, &ctx.comments);
+    if wants_logs {
+        logs(ctx, &code);
+    }
+    if wants_hash {
+        hashes(ctx, &code);
+    }
+    if wants_urls {
+        signed_urls(ctx, &code);
+    }
+    if wants_ai {
+        ai_opt_ins(ctx, &code);
+    }
+}
+
+fn push(
+    ctx: &mut FileCtx,
+    kind: BehaviorKind,
+    span: Range<usize>,
+    detail: String,
+    value: u64,
+    data_type: Option<usize>,
+) {
+    let loc = ctx.loc(span);
+    let snippet = ctx.snippet_at(loc.line);
+    ctx.out.behaviors.push(Behavior {
+        loc,
+        kind,
+        detail,
+        value,
+        data_type,
+        snippet,
+    });
+}
+
+/// The argument text of a call whose `(` is at `open`: up to the matching `)`, skipping strings.
+fn call_args(code: &str, open: usize) -> Range<usize> {
+    let b = code.as_bytes();
+    let mut depth = 0i32;
+    let mut i = open;
+    let mut quote: Option<u8> = None;
+    let limit = (open + 4000).min(b.len());
+    while i < limit {
+        let c = b[i];
+        match quote {
+            Some(q) => {
+                if c == b'\\' {
+                    i += 1;
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None => match c {
+                b'"' | b'\'' | b'`' => quote = Some(c),
+                b'(' => depth += 1,
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return open + 1..i;
+                    }
+                }
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    open + 1..limit
+}
+
+const KEYWORDS: &[&str] = &[
+    "new",
+    "await",
+    "return",
+    "typeof",
+    "this",
+    "self",
+    "true",
+    "false",
+    "null",
+    "None",
+    "nil",
+    "undefined",
+    "const",
+    "let",
+    "var",
+    "function",
+    "async",
+    "in",
+    "of",
+    "and",
+    "or",
+    "not",
+    "is",
+    "if",
+    "else",
+    "f",
+    "r",
+    "b",
+    "err",
+    "error",
+    "e",
+    "ex",
+];
+
+/// Identifiers read in an argument list: names and member names in code, and the ones inside
+/// string interpolations (`${user.email}`, `#{email}`, `{email}` in f-strings, `$email`); plain
+/// string text is not read (a log line *about* emails is not an email).
+pub fn arg_identifiers(code: &str, range: Range<usize>) -> Vec<(String, usize)> {
+    let b = code.as_bytes();
+    let mut out = Vec::new();
+    let mut i = range.start;
+    let mut quote: Option<u8> = None;
+    let mut interp_depth = 0usize;
+    while i < range.end {
+        let c = b[i];
+        if let Some(q) = quote {
+            if interp_depth == 0 {
+                if c == b'\\' {
+                    i += 2;
+                    continue;
+                }
+                if c == q {
+                    quote = None;
+                } else if (c == b'$' || c == b'#') && b.get(i + 1) == Some(&b'{') || c == b'{' {
+                    interp_depth = 1;
+                    i += if c == b'{' { 1 } else { 2 };
+                    continue;
+                } else if c == b'$'
+                    && b.get(i + 1)
+                        .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'_')
+                {
+                    // PHP / Kotlin / shell `$email`
+                    let s = i + 1;
+                    let mut e = s;
+                    while e < range.end && (b[e].is_ascii_alphanumeric() || b[e] == b'_') {
+                        e += 1;
+                    }
+                    out.push((code[s..e].to_string(), s));
+                    i = e;
+                    continue;
+                }
+                i += 1;
+                continue;
+            }
+            // inside an interpolation: fall through to code scanning until its `}`
+            if c == b'{' {
+                interp_depth += 1;
+            } else if c == b'}' {
+                interp_depth -= 1;
+                i += 1;
+                continue;
+            }
+        } else if c == b'"' || c == b'\'' || c == b'`' {
+            quote = Some(c);
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_alphabetic() || c == b'_' {
+            let s = i;
+            while i < range.end && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                i += 1;
+            }
+            let word = &code[s..i];
+            let rest = code[i..range.end].trim_start();
+            // A call (`format(`) is not data; `Sentry.setUser(` args still are.
+            let called = rest.starts_with('(');
+            // An object key or keyword argument names the slot, not the value
+            // (`{ username: 'api' }`, `to=user.email`); shorthand `{ email }` is still read.
+            let key = (rest.starts_with(':') && !rest.starts_with("::"))
+                || (rest.starts_with('=') && !rest.starts_with("==") && !rest.starts_with("=>"));
+            if !called && !key && !KEYWORDS.contains(&word) {
+                out.push((word.to_string(), s));
+            }
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn logs(ctx: &mut FileCtx, code: &str) {
+    static SINK: OnceLock<regex::Regex> = OnceLock::new();
+    let re = SINK.get_or_init(|| {
+        regex::Regex::new(
+            r"(?x)(?:^|[^\w.])(
+                console\.(?:log|info|warn|error|debug|trace)
+              | (?:this\.|self\.|app\.|request\.|req\.|Rails\.|c\.)?(?:logger|log|logging|_logger|LOGGER|LOG|Log|slog|zap\.L\(\)|logrus|winston|pino)\.(?:info|warn|warning|error|debug|trace|fatal|critical|exception|log|notice|verbose|Info|Warn|Error|Debug|Printf|Println|Print|Infof|Warnf|Errorf|Debugf|With|WithFields|infof|errorf)
+              | print | println! | eprintln! | puts | error_log | var_dump | print_r
+              | System\.(?:out|err)\.print(?:ln|f)?
+              | fmt\.(?:Println|Printf|Print|Fprintf|Fprintln)
+              | log\.(?:Printf|Println|Print|Fatalf|Fatal|Panicf)
+              | Sentry\.(?:captureException|captureMessage|setUser|setContext|setExtra|setTag|addBreadcrumb)
+              | sentry_sdk\.(?:capture_exception|capture_message|set_user|set_context|set_extra|set_tag)
+              | (?:tracing::|log::)?(?:info|warn|error|debug|trace)!
+              | Log::(?:info|warning|error|debug|notice)
+            )\s*\(",
+        )
+        .unwrap()
+    });
+    let hits: Vec<(String, usize)> = re
+        .captures_iter(code)
+        .filter_map(|c| c.get(1).map(|m| (m.as_str().to_string(), m.end())))
+        .collect();
+    for (sink, end) in hits {
+        let Some(open) = code[end..].find('(').map(|o| end + o) else {
+            continue;
+        };
+        let args = call_args(code, open);
+        for (ident, off) in arg_identifiers(code, args) {
+            if let Some(dt) = ctx.catalog.data_index.classify(&ident) {
+                push(
+                    ctx,
+                    BehaviorKind::Log,
+                    off..off + ident.len(),
+                    sink.clone(),
+                    0,
+                    Some(dt),
+                );
+                break;
+            }
+        }
+    }
+}
+
+fn password_ident(ctx: &FileCtx, ident: &str) -> Option<usize> {
+    let dt = ctx.catalog.data_index.classify(ident)?;
+    (ctx.catalog.data[dt].id == "password").then_some(dt)
+}
+
+fn hashes(ctx: &mut FileCtx, code: &str) {
+    static FAST: OnceLock<regex::Regex> = OnceLock::new();
+    static SLOW: OnceLock<regex::Regex> = OnceLock::new();
+    let fast = FAST.get_or_init(|| {
+        regex::Regex::new(
+            r#"(?x)
+              createHash\s*\(\s*['"](?P<a1>md5|sha1|sha256|sha512|sha-?\d+)['"]\s*\)
+            | hashlib\.(?P<a2>md5|sha1|sha224|sha256|sha384|sha512)\s*\(
+            | \b(?P<a3>md5|sha1|sha256|sha512)\.(?:Sum\w*|New)\s*\(
+            | Digest::(?P<a4>MD5|SHA1|SHA256|SHA512|SHA2)\.(?:hexdigest|digest|base64digest)\s*\(
+            | (?:^|[^\w$>:.])(?P<a5>md5|sha1)\s*\(
+            | \bhash\s*\(\s*['"](?P<a6>md5|sha1|sha256|sha512)['"]\s*,
+            | MessageDigest\.getInstance\s*\(\s*"(?P<a7>MD5|SHA-1|SHA-256|SHA-512|SHA1|SHA256)"
+            | \b(?P<a8>MD5|SHA1|SHA256|SHA512)\.(?:Create|HashData)\s*\(
+            | \b(?P<a9>Md5|Sha1|Sha256|Sha512)::(?:digest|new)\s*\(
+            | \bmd5::compute\s*\(
+            | (?P<a10>MD5|UnsaltedMD5|SHA1|UnsaltedSHA1|Crypt)PasswordHasher
+            "#,
+        )
+        .unwrap()
+    });
+    let slow = SLOW.get_or_init(|| {
+        regex::Regex::new(r#"(?i)\b(bcrypt(?:js)?|argon2(?:id|i|d)?|scrypt|pbkdf2)\b|PASSWORD_(BCRYPT|ARGON2ID|ARGON2I|DEFAULT)"#).unwrap()
+    });
+    let mut found = Vec::new();
+    for c in fast.captures_iter(code) {
+        let m = c.get(0).unwrap();
+        let algo = (1..=10)
+            .find_map(|k| c.name(&format!("a{k}")))
+            .map(|a| a.as_str().to_ascii_lowercase().replace('-', ""))
+            .unwrap_or_else(|| "md5".into());
+        if c.name("a10").is_some() {
+            // Django PASSWORD_HASHERS naming a weak hasher.
+            found.push((m.start()..m.end(), algo, None));
+            continue;
+        }
+        // The hashed input: the call's arguments, or the next few lines for update()-style APIs.
+        let window_end = (m.end() + 300).min(code.len());
+        let window_end = crate::text::floor_char_boundary(code, window_end);
+        let open = code[m.start()..window_end]
+            .rfind('(')
+            .map(|o| m.start() + o);
+        let mut idents = match open {
+            Some(o) if o >= m.end().saturating_sub(2) => arg_identifiers(code, call_args(code, o)),
+            _ => Vec::new(),
+        };
+        if idents.iter().all(|(i, _)| password_ident(ctx, i).is_none()) {
+            idents = arg_identifiers(code, m.end()..window_end);
+        }
+        if let Some((ident, off)) = idents
+            .into_iter()
+            .find(|(i, _)| password_ident(ctx, i).is_some())
+        {
+            let dt = password_ident(ctx, &ident);
+            found.push((off..off + ident.len(), algo, dt));
+        }
+    }
+    for (span, algo, dt) in found {
+        push(ctx, BehaviorKind::FastHash, span, algo, 0, dt);
+    }
+    let mut hashers = Vec::new();
+    for m in slow.captures_iter(code) {
+        let all = m.get(0).unwrap();
+        let line_start = code[..all.start()].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let line_end = code[all.end()..]
+            .find('\n')
+            .map(|i| all.end() + i)
+            .unwrap_or(code.len());
+        let line = code[line_start..line_end].to_ascii_lowercase();
+        if !(line.contains("hash")
+            || line.contains("password")
+            || line.contains("compare")
+            || line.contains("verify"))
+        {
+            continue;
+        }
+        let name = all.as_str().to_ascii_lowercase();
+        let algo = if name.contains("bcrypt") || name.contains("password_default") {
+            "bcrypt"
+        } else if name.contains("argon2") {
+            "argon2"
+        } else if name.contains("scrypt") {
+            "scrypt"
+        } else {
+            "pbkdf2"
+        };
+        hashers.push((all.start()..all.end(), algo.to_string()));
+    }
+    for (span, algo) in hashers {
+        push(ctx, BehaviorKind::PasswordHasher, span, algo, 0, None);
+    }
+}
+
+/// Seconds from a small expression: `60 * 60 * 24 * 7`, `3_600`, `24*time.Hour`,
+/// `timedelta(hours=1)`, `'7d'`, `"15m"`.
+pub fn eval_seconds(expr: &str) -> Option<u64> {
+    let e = expr.trim().trim_matches(['"', '\'', '`']);
+    if let Some(td) = e
+        .strip_prefix("timedelta(")
+        .or_else(|| e.strip_prefix("datetime.timedelta("))
+    {
+        let mut total = 0u64;
+        for part in td.trim_end_matches(')').split(',') {
+            let (k, v) = part.split_once('=')?;
+            let v = eval_seconds(v)?;
+            total += v * match k.trim() {
+                "days" => 86400,
+                "hours" => 3600,
+                "minutes" => 60,
+                "seconds" => 1,
+                "weeks" => 604800,
+                _ => return None,
+            };
+        }
+        return Some(total);
+    }
+    // "7d", "15m", "1h"
+    if let Some(unit) = e.chars().last().filter(|c| c.is_ascii_alphabetic()) {
+        let num = &e[..e.len() - 1];
+        if !num.is_empty() && num.chars().all(|c| c.is_ascii_digit()) {
+            let n: u64 = num.parse().ok()?;
+            return Some(
+                n * match unit {
+                    's' => 1,
+                    'm' => 60,
+                    'h' => 3600,
+                    'd' => 86400,
+                    'w' => 604800,
+                    _ => return None,
+                },
+            );
+        }
+    }
+    let mut total = 0u64;
+    for term in e.split('+') {
+        let mut prod = 1u64;
+        for f in term.split('*') {
+            let f = f.trim().trim_matches(['(', ')']).replace('_', "");
+            let v = match f.as_str() {
+                "time.Second" => 1,
+                "time.Minute" => 60,
+                "time.Hour" => 3600,
+                _ => f.parse::<u64>().ok()?,
+            };
+            prod = prod.checked_mul(v)?;
+        }
+        total = total.checked_add(prod)?;
+    }
+    Some(total)
+}
+
+fn signed_urls(ctx: &mut FileCtx, code: &str) {
+    static CALL: OnceLock<regex::Regex> = OnceLock::new();
+    static KW: OnceLock<regex::Regex> = OnceLock::new();
+    let call = CALL.get_or_init(|| {
+        regex::Regex::new(r"(?x)\b(createSignedUrls?|createSignedUploadUrl|generate_presigned_url|generate_presigned_post|getSignedUrl|presigned_url|presign\w*|Presign\w*|generate_signed_url|signedUrl|get_presigned_url|url_for|signed_url)\s*\(").unwrap()
+    });
+    let kw = KW.get_or_init(|| {
+        regex::Regex::new(r#"(?i)\b(?:expires_?in|expiresIn|expiry|expiration|expires|ttl|X-Amz-Expires|WithPresignExpires|Presign)\s*(?:[:=(]|=>)\s*([^,)}\n;]+(?:\([^)]*\))?)"#).unwrap()
+    });
+    let mut found = Vec::new();
+    for c in call.captures_iter(code) {
+        let name = c.get(1).unwrap();
+        let open = c.get(0).unwrap().end() - 1;
+        let args = call_args(code, open);
+        let args_text = &code[args.clone()];
+        let mut ttl = None;
+        if name.as_str().starts_with("createSigned") {
+            // Supabase: createSignedUrl(path, expiresInSeconds)
+            let parts = split_top_level(args_text);
+            if let Some(second) = parts.get(1) {
+                ttl = eval_seconds(second).map(|v| {
+                    (
+                        v,
+                        args.start + args_text.find(second.trim()).unwrap_or(0),
+                        second.trim().len(),
+                    )
+                });
+            }
+        }
+        if ttl.is_none() {
+            if let Some(k) = kw.captures(args_text) {
+                let v = k.get(1).unwrap();
+                if !v.as_str().contains("Date.now") {
+                    ttl = eval_seconds(v.as_str())
+                        .map(|s| (s, args.start + v.start(), v.as_str().trim().len()));
+                }
+            }
+        }
+        // Go: presignClient.PresignGetObject(ctx, in, s3.WithPresignExpires(24*time.Hour)) is covered
+        // by the keyword; `req.Presign(15 * time.Minute)` by the argument itself.
+        if ttl.is_none() && name.as_str() == "Presign" {
+            ttl = eval_seconds(args_text).map(|v| (v, args.start, args_text.len()));
+        }
+        if let Some((secs, off, len)) = ttl {
+            found.push((off..off + len.max(1), name.as_str().to_string(), secs));
+        }
+    }
+    for (span, name, secs) in found {
+        push(ctx, BehaviorKind::SignedUrl, span, name, secs, None);
+    }
+}
+
+/// Split an argument list at top-level commas.
+fn split_top_level(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    let mut quote: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                '"' | '\'' | '`' => quote = Some(c),
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    out.push(&s[start..i]);
+                    start = i + 1;
+                }
+                _ => {}
+            },
+        }
+    }
+    out.push(&s[start..]);
+    out
+}
+
+fn ai_opt_ins(ctx: &mut FileCtx, code: &str) {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r#"\b(store|allow_training|allowTraining|training_opt_in|trainingOptIn|data_sharing|dataSharing|share_data|shareData|enable_training|opt_in_training|data_collection|dataCollection)["']?\s*(?:[:=]|=>)\s*(?:true|True|TRUE|"allow"|'allow')\b"#).unwrap()
+    });
+    let hits: Vec<(usize, usize, String)> = re
+        .captures_iter(code)
+        .map(|c| {
+            let m = c.get(1).unwrap();
+            (m.start(), c.get(0).unwrap().end(), m.as_str().to_string())
+        })
+        .collect();
+    for (s, e, flag) in hits {
+        push(ctx, BehaviorKind::AiOptIn, s..e, flag, 0, None);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{arg_identifiers, eval_seconds};
+
+    #[test]
+    fn ttl_expressions() {
+        assert_eq!(eval_seconds("60 * 60 * 24 * 7"), Some(604800));
+        assert_eq!(eval_seconds("3_600"), Some(3600));
+        assert_eq!(eval_seconds("24*time.Hour"), Some(86400));
+        assert_eq!(eval_seconds("timedelta(hours=1)"), Some(3600));
+        assert_eq!(eval_seconds("'7d'"), Some(604800));
+        assert_eq!(eval_seconds("someVar"), None);
+    }
+
+    #[test]
+    fn identifiers_skip_plain_string_text_but_read_interpolations() {
+        let code = "(`sending email to ${user.email}`, count)";
+        let ids: Vec<String> = arg_identifiers(code, 0..code.len())
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect();
+        assert_eq!(ids, ["user", "email", "count"]);
+        let code = "(\"password reset\", format(x))";
+        let ids: Vec<String> = arg_identifiers(code, 0..code.len())
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect();
+        assert_eq!(ids, ["x"]);
+    }
+}
