@@ -125,6 +125,8 @@ pub struct CookieSet {
     pub max_age: Option<String>,
     /// A framework setting rather than a set call (e.g. `SESSION_COOKIE_SECURE = False`).
     pub setting: bool,
+    /// Part of the options could not be read (a spread, a variable): unset flags are unknown.
+    pub opaque: bool,
     pub snippet: String,
 }
 

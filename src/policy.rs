@@ -369,7 +369,13 @@ impl Policy {
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let display_path = crate::walk::display_path(path, root);
         // Errors name the file as the user can open it; findings use the root-relative path.
-        let mut policy = Self::parse(&text, path, catalog)?;
+        let cwd = std::env::current_dir().ok().and_then(|c| std::fs::canonicalize(c).ok());
+        let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let shown = cwd
+            .as_deref()
+            .and_then(|c| abs.strip_prefix(c).ok())
+            .unwrap_or(path);
+        let mut policy = Self::parse(&text, shown, catalog)?;
         policy.path = path.to_path_buf();
         policy.display_path = display_path;
         Ok(policy)

@@ -224,10 +224,27 @@ pub fn findings(s: &Session, facts: &Facts) -> Vec<Finding> {
     for f in &mut out {
         f.compute_fingerprint();
     }
-    let mut out = crate::suppress::apply(out, &facts.suppressions, s.policy.as_ref());
+    // privacy.toml's own `# privlint: allow(unused-processor) <reason>` comments count too.
+    let mut sups = facts.suppressions.clone();
+    if let Some(p) = &s.policy {
+        sups.extend(policy_suppressions(p, &s.catalog));
+    }
+    let mut out = crate::suppress::apply(out, &sups, s.policy.as_ref());
     out.retain(|f| f.severity != Severity::Off);
     sort_findings(&mut out);
     out
+}
+
+fn policy_suppressions(p: &Policy, catalog: &Catalog) -> Vec<crate::fact::Suppression> {
+    let mut ctx = crate::extract::FileCtx::new(&p.display_path, &p.text, catalog);
+    let mut off = 0;
+    for line in p.text.split_inclusive('\n') {
+        if let Some(h) = line.find('#').filter(|_| line.contains("privlint:")) {
+            ctx.comment(&line[h..], off + h..off + line.trim_end().len());
+        }
+        off += line.len();
+    }
+    ctx.out.suppressions
 }
 
 pub fn sort_findings(v: &mut [Finding]) {

@@ -79,6 +79,15 @@ fn names_of(p: &crate::catalog::Processor) -> Vec<&str> {
 }
 
 fn mentions(text: &str, name: &str) -> Option<usize> {
+    mention(text, name, false)
+}
+
+/// A mention that is not negated ("We do not use Google Analytics" names no processor).
+fn affirmative_mention(text: &str, name: &str) -> Option<usize> {
+    mention(text, name, true)
+}
+
+fn mention(text: &str, name: &str, skip_negated: bool) -> Option<usize> {
     let mut from = 0;
     while let Some(pos) = text[from..].find(name) {
         let s = from + pos;
@@ -86,12 +95,19 @@ fn mentions(text: &str, name: &str) -> Option<usize> {
         let before = text[..s].chars().next_back();
         let after = text[e..].chars().next();
         let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-        if boundary(before) && boundary(after) {
+        if boundary(before) && boundary(after) && !(skip_negated && negated(text, s)) {
             return Some(s);
         }
         from = e;
     }
     None
+}
+
+/// Whether the sentence leading up to `pos` negates what follows.
+fn negated(text: &str, pos: usize) -> bool {
+    let start = text[..pos].rfind(['.', '\n', ';', '!', '?']).map(|i| i + 1).unwrap_or(0);
+    let lead = format!(" {} ", text[start..pos].to_lowercase());
+    [" not ", "n't ", " never ", " no ", " without ", " neither ", " nor "].iter().any(|n| lead.contains(n))
 }
 
 pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -150,7 +166,7 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
         let hit = names_of(p)
             .into_iter()
             .filter(|n| !COMMON_WORDS.contains(n) && n.contains(|c: char| c.is_uppercase()))
-            .find_map(|n| mentions(&text, n).map(|s| (n, s)));
+            .find_map(|n| affirmative_mention(&text, n).map(|s| (n, s)));
         let Some((name, s)) = hit else { continue };
         let (line, column) = lines.line_col(&text, s);
         let loc = Location {

@@ -35,13 +35,16 @@ library's defaults (e.g. `@supabase/ssr`) are judged only where the code passes 
 
 /// Whether a cookie name looks like it carries a session or credential.
 pub fn is_auth_cookie(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    [
-        "session", "sess", "auth", "token", "jwt", "sid", "remember", "login", "identity", "csrf",
-        "xsrf",
-    ]
-    .iter()
-    .any(|k| n.contains(k))
+    // By word, not substring: `connect.sid` and `PHPSESSID` are sessions, `sidebar_state` is not.
+    crate::catalog::data::tokenize(name).iter().any(|t| {
+        matches!(
+            t.as_str(),
+            "session" | "sess" | "auth" | "token" | "jwt" | "sid" | "remember" | "login" | "identity"
+                | "csrf" | "xsrf" | "sessionid" | "authjs"
+        ) || t.ends_with("sessid")
+            || t.ends_with("sessionid")
+            || t.ends_with("session")
+    })
 }
 
 fn problems(c: &CookieSet) -> Vec<&'static str> {
@@ -66,10 +69,12 @@ fn problems(c: &CookieSet) -> Vec<&'static str> {
         }
         return p;
     }
-    if c.secure != Some(true) {
+    // With options we cannot see, only an explicit `false` is known to be wrong.
+    let missing = |v: Option<bool>| if c.opaque { v == Some(false) } else { v != Some(true) };
+    if missing(c.secure) {
         p.push("no Secure");
     }
-    if c.http_only != Some(true) && !csrf {
+    if missing(c.http_only) && !csrf {
         p.push("no HttpOnly");
     }
     if c.same_site

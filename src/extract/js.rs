@@ -151,7 +151,7 @@ fn is_cookie_setter(path: &str) -> bool {
         // res.cookie(...), but not a bare cookie(...) helper or a read
         return path.contains('.');
     }
-    if last == "setCookie" || last == "setcookie" {
+    if matches!(last, "setCookie" | "setcookie" | "setSignedCookie" | "setResponseCookie") {
         return true;
     }
     if last == "set" {
@@ -167,6 +167,8 @@ fn is_cookie_setter(path: &str) -> bool {
 fn apply_cookie_options(obj: &ObjectExpression, c: &mut CookieSet, src: &str) {
     for p in &obj.properties {
         let ObjectPropertyKind::ObjectProperty(p) = p else {
+            // `{ ...sessionDefaults, maxAge }`: flags may come from the spread.
+            c.opaque = true;
             continue;
         };
         let Some(key) = p.key.static_name() else {
@@ -360,7 +362,12 @@ impl<'a> Visit<'a> for Visitor<'_, '_> {
         }
         self.flow(it, &path);
         if is_cookie_setter(&path) {
-            if let Some(first) = it.arguments.first().and_then(|a| a.as_expression()) {
+            // Hono / h3 take the context first: `setCookie(c, 'name', value, opts)`.
+            let name_at = usize::from(
+                it.arguments.len() >= 3
+                    && it.arguments.first().and_then(|a| a.as_expression()).and_then(cookie_name).is_none(),
+            );
+            if let Some(first) = it.arguments.get(name_at).and_then(|a| a.as_expression()) {
                 if let Some(name) = cookie_name(first) {
                     let mut c = CookieSet {
                         loc: Default::default(),
@@ -370,13 +377,21 @@ impl<'a> Visit<'a> for Visitor<'_, '_> {
                         same_site: None,
                         max_age: None,
                         setting: false,
+                        opaque: false,
                         snippet: String::new(),
                     };
                     let src = &self.ctx.text[self.offset..];
-                    for a in it.arguments.iter().skip(1) {
-                        if let Some(Expression::ObjectExpression(o)) = a.as_expression() {
-                            apply_cookie_options(o, &mut c, src);
+                    for (k, a) in it.arguments.iter().enumerate().skip(name_at + 1) {
+                        match a.as_expression() {
+                            Some(Expression::ObjectExpression(o)) => apply_cookie_options(o, &mut c, src),
+                            // `res.cookie(name, value, cookieOptions)`: options we cannot see.
+                            Some(Expression::Identifier(_) | Expression::CallExpression(_) | Expression::StaticMemberExpression(_)) if k >= name_at + 2 => c.opaque = true,
+                            _ => {}
                         }
+                    }
+                    let deleting = c.max_age.as_deref().is_some_and(|m| m == "0" || m.starts_with('-') || m.contains("new Date(0)"));
+                    if deleting {
+                        return walk::walk_call_expression(self, it);
                     }
                     let r = self.span(it.span);
                     self.ctx.cookie(c, r);
@@ -399,6 +414,7 @@ impl<'a> Visit<'a> for Visitor<'_, '_> {
                             same_site: None,
                             max_age: None,
                             setting: false,
+                            opaque: false,
                             snippet: String::new(),
                         };
                         let src = &self.ctx.text[self.offset..];
@@ -445,6 +461,7 @@ impl<'a> Visit<'a> for Visitor<'_, '_> {
                                 })
                                 .map(str::to_string),
                             setting: false,
+                            opaque: false,
                             snippet: String::new(),
                         };
                         let r = self.span(it.span);

@@ -263,6 +263,13 @@ impl<'a> FileCtx<'a> {
             Some(close) => (&after[..close], after[close + 1..].trim()),
             None => (after, ""),
         };
+        // A second comment on the same line (`# noqa`, `// expect: ...`) is not the reason.
+        let reason = [" //", " #", " --", " <!--", " /*"]
+            .iter()
+            .filter_map(|m| format!(" {reason}").find(m).map(|i| i.saturating_sub(1)))
+            .min()
+            .map_or(reason, |cut| &reason[..cut.min(reason.len())]);
+        let reason = if ["//", "#", "--", "<!--", "/*"].iter().any(|m| reason.starts_with(m)) { "" } else { reason };
         let reason = reason
             .trim_end_matches("*/")
             .trim_end_matches("-->")

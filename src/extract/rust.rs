@@ -272,6 +272,7 @@ impl<'ast> Visit<'ast> for Visitor<'_, '_> {
                         }),
                         max_age: None,
                         setting: false,
+                        opaque: false,
                         snippet: String::new(),
                     };
                     self.ctx.cookie(c, r);

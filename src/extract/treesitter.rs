@@ -121,12 +121,20 @@ pub fn extract(ctx: &mut FileCtx, grammar: Grammar) {
         grammar,
         owners: Vec::new(),
         clients: std::collections::HashMap::new(),
+        handled_until: 0,
     };
     w.walk(ctx, root);
     match grammar {
         Grammar::Python => python_settings(ctx),
         Grammar::Ruby if ctx.text.contains("create_table") || ctx.text.contains("add_column") => {
             super::schema::extract_rails(ctx)
+        }
+        Grammar::Php if ctx.text.contains("<script") || ctx.text.contains("<img") => {
+            // The HTML around `<?php ?>` blocks: script tags and inline snippets.
+            super::html::extract(ctx);
+            if ctx.text.contains("Schema::") {
+                super::schema::extract_laravel(ctx)
+            }
         }
         Grammar::Php | Grammar::PhpOnly if ctx.text.contains("Schema::") => {
             super::schema::extract_laravel(ctx)
@@ -140,6 +148,8 @@ struct Walker {
     owners: Vec<String>,
     /// Local names bound to a processor's SDK (Python: imports and clients built from them).
     clients: std::collections::HashMap<String, usize>,
+    /// End of the last builder chain read as a whole.
+    handled_until: usize,
 }
 
 fn text<'t>(ctx: &FileCtx<'t>, n: Node) -> &'t str {
@@ -388,13 +398,17 @@ impl Walker {
                     }
                 }
             }
-            (Grammar::Java, "object_creation_expression")
-            | (Grammar::Java, "method_invocation") => {
+            (Grammar::Java, "object_creation_expression") | (Grammar::Java, "method_invocation")
+                if node.start_byte() >= self.handled_until =>
+            {
                 let t = text(ctx, node);
                 if t.starts_with("new Cookie(")
                     || t.starts_with("ResponseCookie.from(")
                     || t.starts_with("ResponseCookie.fromClientResponse(")
                 {
+                    // The outermost call of a builder chain carries all its flags; its inner
+                    // calls (`ResponseCookie.from(...)` alone) must not be read again.
+                    self.handled_until = node.end_byte();
                     call_cookie(ctx, node, t);
                 }
             }
@@ -841,6 +855,7 @@ fn new_cookie(name: String, t: &str) -> CookieSet {
         same_site: same_site(t),
         max_age: None,
         setting: false,
+        opaque: false,
         snippet: String::new(),
     }
 }
@@ -853,6 +868,11 @@ fn call_cookie(ctx: &mut FileCtx, node: Node, t: &str) {
     let Some(name) = re.captures(t).map(|c| c[1].to_string()) else {
         return;
     };
+    // PHP `setcookie('x', '', time() - 3600)` / `max_age=0`: a deletion, not a cookie set.
+    let compact: String = t.split_whitespace().collect();
+    if compact.contains("time()-") || compact.contains("max_age=0") || compact.contains("expires=0") {
+        return;
+    }
     let mut c = new_cookie(name, t);
     // Positional booleans: PHP setcookie(name, value, expires, path, domain, secure, httponly),
     // gin c.SetCookie(name, value, maxAge, path, domain, secure, httpOnly).
@@ -873,10 +893,15 @@ fn go_cookie(ctx: &mut FileCtx, node: Node) {
     static NAME: OnceLock<regex::Regex> = OnceLock::new();
     let re = NAME.get_or_init(|| regex::Regex::new(r#"Name:\s*"([^"]+)""#).unwrap());
     let t = text(ctx, node);
-    let name = re
-        .captures(t)
-        .map(|c| c[1].to_string())
-        .unwrap_or_else(|| "*".into());
+    let compact: String = t.split_whitespace().collect();
+    // `MaxAge: -1` or an expiry at the epoch deletes the cookie.
+    if compact.contains("MaxAge:-1") || compact.contains("Expires:time.Unix(0,0)") {
+        return;
+    }
+    // A computed name (`Name: name`) says nothing checkable.
+    let Some(name) = re.captures(t).map(|c| c[1].to_string()) else {
+        return;
+    };
     let mut c = new_cookie(name, t);
     if c.secure.is_none() {
         c.secure = Some(false);
@@ -903,9 +928,6 @@ fn ruby_cookie(ctx: &mut FileCtx, node: Node, left: Node) {
     let mut c = new_cookie(name.to_string(), t);
     c.http_only = c.http_only.or(Some(false));
     c.secure = c.secure.or(Some(false));
-    if lt.contains(".encrypted") || lt.contains(".signed") {
-        // Rails encrypted/signed cookies are tamper-proof but flags still apply.
-    }
     ctx.cookie(c, node.byte_range());
 }
 
@@ -916,6 +938,16 @@ fn python_settings(ctx: &mut FileCtx) {
         regex::Regex::new(r#"(?m)^\s*(?:app\.config\[["'])?(SESSION_COOKIE|CSRF_COOKIE|REMEMBER_COOKIE)_(SECURE|HTTPONLY|SAMESITE)(?:["']\])?\s*=\s*([^\n#]+)"#).unwrap()
     });
     let text = ctx.text;
+    static NAME: OnceLock<regex::Regex> = OnceLock::new();
+    let name_re = NAME.get_or_init(|| {
+        regex::Regex::new(r#"(?m)^\s*(?:app\.config\[["'])?SESSION_COOKIE_NAME(?:["']\])?\s*=\s*["']([^"']+)["']"#).unwrap()
+    });
+    // The session cookie's name: set explicitly, else the framework's default.
+    let session_name = match name_re.captures(text) {
+        Some(c) => c[1].to_string(),
+        None if text.contains("flask") || text.contains("Flask") || text.contains("app.config") => "session".to_string(),
+        None => "sessionid".to_string(),
+    };
     let hits: Vec<(String, String, String, usize, usize)> = re
         .captures_iter(text)
         .map(|c| {
@@ -931,7 +963,7 @@ fn python_settings(ctx: &mut FileCtx) {
         .collect();
     for (which, attr, value, s, e) in hits {
         let name = match which.as_str() {
-            "SESSION_COOKIE" => "sessionid",
+            "SESSION_COOKIE" => session_name.as_str(),
             "CSRF_COOKIE" => "csrftoken",
             _ => "remember_token",
         };
@@ -944,6 +976,7 @@ fn python_settings(ctx: &mut FileCtx) {
             same_site: None,
             max_age: None,
             setting: true,
+            opaque: false,
             snippet: String::new(),
         };
         match attr.as_str() {
