@@ -64,11 +64,14 @@ impl Baseline {
         serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
     }
 
-    /// Drop baselined findings; report entries that matched nothing (stale).
+    /// Drop baselined findings; report entries that matched nothing (stale). With `only`, the
+    /// scan read only those files: entries for other files are not known to be stale.
     pub fn apply(
         &self,
         findings: Vec<Finding>,
-        shown_path: &str,
+        file: &Path,
+        root: &Path,
+        only: Option<&[String]>,
         policy: Option<&Policy>,
     ) -> Vec<Finding> {
         let mut hit = vec![false; self.findings.len()];
@@ -95,9 +98,10 @@ impl Baseline {
         if sev == crate::fact::Severity::Off {
             return out;
         }
-        let text = std::fs::read_to_string(shown_path).unwrap_or_default();
+        let shown_path = crate::walk::display_path(file, root);
+        let text = std::fs::read_to_string(file).unwrap_or_default();
         for (k, e) in self.findings.iter().enumerate() {
-            if hit[k] {
+            if hit[k] || only.is_some_and(|o| !o.contains(&e.path)) {
                 continue;
             }
             let line = text
@@ -106,7 +110,7 @@ impl Baseline {
                 .map(|l| l + 1)
                 .unwrap_or(1);
             let loc = Location {
-                path: shown_path.to_string(),
+                path: shown_path.clone(),
                 line,
                 column: 1,
                 end_line: line,
@@ -132,8 +136,21 @@ impl Baseline {
     }
 }
 
-/// Files staged in git (added, copied, modified, renamed), relative to `root`.
-pub fn staged_files(root: &Path) -> Result<Vec<String>, String> {
+/// The index's content of a staged file (`top_rel`: relative to the repository's top).
+pub fn staged_content(root: &Path, top_rel: &str) -> Option<Vec<u8>> {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .arg("show")
+        .arg(format!(":{top_rel}"))
+        .output()
+        .ok()?;
+    out.status.success().then_some(out.stdout)
+}
+
+/// Files staged in git (added, copied, modified, renamed): (relative to `root`, relative to the
+/// repository's top).
+pub fn staged_files(root: &Path) -> Result<Vec<(String, String)>, String> {
     let git = |args: &[&str]| {
         std::process::Command::new("git")
             .arg("-C")
@@ -170,10 +187,11 @@ pub fn staged_files(root: &Path) -> Result<Vec<String>, String> {
         .split(|&b| b == 0)
         .filter(|s| !s.is_empty())
         .filter_map(|s| {
-            let p = top.join(String::from_utf8_lossy(s).as_ref());
+            let top_rel = String::from_utf8_lossy(s).into_owned();
+            let p = top.join(&top_rel);
             p.strip_prefix(&root_abs)
                 .ok()
-                .map(|r| r.to_string_lossy().replace('\\', "/"))
+                .map(|r| (r.to_string_lossy().replace('\\', "/"), top_rel))
         })
         .collect())
 }

@@ -83,7 +83,30 @@ pub fn scan(
     catalog: &Catalog,
     jobs: usize,
 ) -> Facts {
+    scan_with(root, roots, exclude, catalog, jobs, &Overrides::new())
+}
+
+/// File contents that replace the working tree's (root-relative path → bytes): the index's
+/// version of staged files, for `--staged`.
+pub type Overrides = std::collections::HashMap<String, Vec<u8>>;
+
+/// [`scan`], reading the given files' content from `overrides` instead of disk.
+pub fn scan_with(
+    root: &Path,
+    roots: &[std::path::PathBuf],
+    exclude: &globset::GlobSet,
+    catalog: &Catalog,
+    jobs: usize,
+    overrides: &Overrides,
+) -> Facts {
     let (entries, skipped) = walk::walk(root, roots, exclude, jobs);
+    let extract_file = |e: &walk::Entry, catalog: &Catalog| match overrides.get(&e.rel) {
+        Some(bytes) => match walk::decode(bytes.clone()) {
+            Some(text) => extract_or_report(&e.rel, &text, catalog),
+            None => None,
+        },
+        None => extract_file(e, catalog),
+    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.max(1))
         .build();

@@ -369,7 +369,9 @@ impl Policy {
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let display_path = crate::walk::display_path(path, root);
         // Errors name the file as the user can open it; findings use the root-relative path.
-        let cwd = std::env::current_dir().ok().and_then(|c| std::fs::canonicalize(c).ok());
+        let cwd = std::env::current_dir()
+            .ok()
+            .and_then(|c| std::fs::canonicalize(c).ok());
         let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         let shown = cwd
             .as_deref()

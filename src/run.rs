@@ -136,11 +136,11 @@ pub fn session(common: &cli::Common, need_policy: bool) -> Result<Session, Fatal
         .filter(|p| p.is_dir())
         .map(|p| abs(p))
         .collect();
-    // Explicit files are reported alone, but the whole root is read for context.
+    // Explicit files are reported alone (see `check` for what is read).
     let (roots, only_files) = if files.is_empty() {
         (dirs, None)
     } else {
-        (vec![root.clone()], Some(files))
+        (Vec::new(), Some(files))
     };
     let jobs = common
         .jobs
@@ -257,7 +257,45 @@ pub fn sort_findings(v: &mut [Finding]) {
 fn check(args: &cli::CheckArgs) -> Result<i32, Fatal> {
     let start = Instant::now();
     let s = session(&args.common, true)?;
-    let facts = crate::scan(&s.root, &s.roots, &s.exclude, &s.catalog, s.jobs);
+    // Which files the report covers: explicit files, staged files, or everything.
+    let mut restrict: Option<Vec<String>> = s.only_files.clone();
+    let mut overrides = crate::Overrides::new();
+    if args.staged {
+        let staged = crate::baseline::staged_files(&s.root).map_err(Fatal)?;
+        let keep: Vec<String> = staged
+            .iter()
+            .map(|(rel, _)| rel.clone())
+            .filter(|rel| restrict.as_ref().is_none_or(|r| r.contains(rel)))
+            .collect();
+        // Staged content, not the working tree's, is what the commit will hold.
+        for (rel, top_rel) in staged.iter().filter(|(rel, _)| keep.contains(rel)) {
+            if let Some(bytes) = crate::baseline::staged_content(&s.root, top_rel) {
+                overrides.insert(rel.clone(), bytes);
+            }
+        }
+        restrict = Some(keep);
+    }
+    // A report on some files only needs those files read, unless privacy.toml itself is among
+    // them: then its unused-* findings need the whole repository.
+    let policy_rel = s
+        .policy
+        .as_ref()
+        .map(|p| p.display_path.clone())
+        .unwrap_or_default();
+    let roots: Vec<PathBuf> = match &restrict {
+        Some(files) if !files.contains(&policy_rel) => files
+            .iter()
+            .map(|f| s.root.join(f))
+            .filter(|p| p.is_file())
+            .collect(),
+        Some(_) => vec![s.root.clone()],
+        None => s.roots.clone(),
+    };
+    let facts = if roots.is_empty() {
+        Facts::default()
+    } else {
+        crate::scan_with(&s.root, &roots, &s.exclude, &s.catalog, s.jobs, &overrides)
+    };
     let mut all = findings(&s, &facts);
     // Baseline: only new findings fail.
     let baseline_path = match (&args.baseline, args.no_baseline) {
@@ -267,18 +305,8 @@ fn check(args: &cli::CheckArgs) -> Result<i32, Fatal> {
     };
     if let Some(bp) = baseline_path {
         let b = crate::baseline::Baseline::read(&bp).map_err(Fatal)?;
-        let shown = crate::walk::display_path(&bp, &s.root);
-        all = b.apply(all, &shown, s.policy.as_ref());
+        all = b.apply(all, &bp, &s.root, restrict.as_deref(), s.policy.as_ref());
         sort_findings(&mut all);
-    }
-    // Restrict to explicit files or staged files.
-    let mut restrict: Option<Vec<String>> = s.only_files.clone();
-    if args.staged {
-        let staged = crate::baseline::staged_files(&s.root).map_err(Fatal)?;
-        restrict = Some(match restrict {
-            Some(r) => r.into_iter().filter(|f| staged.contains(f)).collect(),
-            None => staged,
-        });
     }
     if let Some(files) = &restrict {
         all.retain(|f| files.contains(&f.path));

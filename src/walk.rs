@@ -264,19 +264,23 @@ pub fn walk(
 /// Read a file as text: `None` for binary or minified content. Non-UTF-8 is decoded lossily
 /// (a Latin-1 file is still scanned).
 pub fn read_text(path: &Path) -> Result<Option<String>, std::io::Error> {
-    let bytes = std::fs::read(path)?;
+    Ok(decode(std::fs::read(path)?))
+}
+
+/// Bytes as text: `None` for binary or minified content; non-UTF-8 decoded lossily.
+pub fn decode(bytes: Vec<u8>) -> Option<String> {
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
-        return Ok(None);
+        return None;
     }
     if bytes.len() > 20_000 {
         let newlines = bytes.iter().filter(|&&b| b == b'\n').count();
         if bytes.len() / (newlines + 1) > 1000 {
-            return Ok(None); // minified bundle
+            return None; // minified bundle
         }
     }
-    Ok(Some(match String::from_utf8(bytes) {
+    Some(match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    }))
+    })
 }

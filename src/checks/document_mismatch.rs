@@ -105,9 +105,22 @@ fn mention(text: &str, name: &str, skip_negated: bool) -> Option<usize> {
 
 /// Whether the sentence leading up to `pos` negates what follows.
 fn negated(text: &str, pos: usize) -> bool {
-    let start = text[..pos].rfind(['.', '\n', ';', '!', '?']).map(|i| i + 1).unwrap_or(0);
+    let start = text[..pos]
+        .rfind(['.', '\n', ';', '!', '?'])
+        .map(|i| i + 1)
+        .unwrap_or(0);
     let lead = format!(" {} ", text[start..pos].to_lowercase());
-    [" not ", "n't ", " never ", " no ", " without ", " neither ", " nor "].iter().any(|n| lead.contains(n))
+    [
+        " not ",
+        "n't ",
+        " never ",
+        " no ",
+        " without ",
+        " neither ",
+        " nor ",
+    ]
+    .iter()
+    .any(|n| lead.contains(n))
 }
 
 pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -39,8 +39,19 @@ pub fn is_auth_cookie(name: &str) -> bool {
     crate::catalog::data::tokenize(name).iter().any(|t| {
         matches!(
             t.as_str(),
-            "session" | "sess" | "auth" | "token" | "jwt" | "sid" | "remember" | "login" | "identity"
-                | "csrf" | "xsrf" | "sessionid" | "authjs"
+            "session"
+                | "sess"
+                | "auth"
+                | "token"
+                | "jwt"
+                | "sid"
+                | "remember"
+                | "login"
+                | "identity"
+                | "csrf"
+                | "xsrf"
+                | "sessionid"
+                | "authjs"
         ) || t.ends_with("sessid")
             || t.ends_with("sessionid")
             || t.ends_with("session")
@@ -70,7 +81,13 @@ fn problems(c: &CookieSet) -> Vec<&'static str> {
         return p;
     }
     // With options we cannot see, only an explicit `false` is known to be wrong.
-    let missing = |v: Option<bool>| if c.opaque { v == Some(false) } else { v != Some(true) };
+    let missing = |v: Option<bool>| {
+        if c.opaque {
+            v == Some(false)
+        } else {
+            v != Some(true)
+        }
+    };
     if missing(c.secure) {
         p.push("no Secure");
     }

@@ -151,7 +151,10 @@ fn is_cookie_setter(path: &str) -> bool {
         // res.cookie(...), but not a bare cookie(...) helper or a read
         return path.contains('.');
     }
-    if matches!(last, "setCookie" | "setcookie" | "setSignedCookie" | "setResponseCookie") {
+    if matches!(
+        last,
+        "setCookie" | "setcookie" | "setSignedCookie" | "setResponseCookie"
+    ) {
         return true;
     }
     if last == "set" {
@@ -365,7 +368,12 @@ impl<'a> Visit<'a> for Visitor<'_, '_> {
             // Hono / h3 take the context first: `setCookie(c, 'name', value, opts)`.
             let name_at = usize::from(
                 it.arguments.len() >= 3
-                    && it.arguments.first().and_then(|a| a.as_expression()).and_then(cookie_name).is_none(),
+                    && it
+                        .arguments
+                        .first()
+                        .and_then(|a| a.as_expression())
+                        .and_then(cookie_name)
+                        .is_none(),
             );
             if let Some(first) = it.arguments.get(name_at).and_then(|a| a.as_expression()) {
                 if let Some(name) = cookie_name(first) {
@@ -383,13 +391,21 @@ impl<'a> Visit<'a> for Visitor<'_, '_> {
                     let src = &self.ctx.text[self.offset..];
                     for (k, a) in it.arguments.iter().enumerate().skip(name_at + 1) {
                         match a.as_expression() {
-                            Some(Expression::ObjectExpression(o)) => apply_cookie_options(o, &mut c, src),
+                            Some(Expression::ObjectExpression(o)) => {
+                                apply_cookie_options(o, &mut c, src)
+                            }
                             // `res.cookie(name, value, cookieOptions)`: options we cannot see.
-                            Some(Expression::Identifier(_) | Expression::CallExpression(_) | Expression::StaticMemberExpression(_)) if k >= name_at + 2 => c.opaque = true,
+                            Some(
+                                Expression::Identifier(_)
+                                | Expression::CallExpression(_)
+                                | Expression::StaticMemberExpression(_),
+                            ) if k >= name_at + 2 => c.opaque = true,
                             _ => {}
                         }
                     }
-                    let deleting = c.max_age.as_deref().is_some_and(|m| m == "0" || m.starts_with('-') || m.contains("new Date(0)"));
+                    let deleting = c.max_age.as_deref().is_some_and(|m| {
+                        m == "0" || m.starts_with('-') || m.contains("new Date(0)")
+                    });
                     if deleting {
                         return walk::walk_call_expression(self, it);
                     }

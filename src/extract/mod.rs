@@ -269,7 +269,14 @@ impl<'a> FileCtx<'a> {
             .filter_map(|m| format!(" {reason}").find(m).map(|i| i.saturating_sub(1)))
             .min()
             .map_or(reason, |cut| &reason[..cut.min(reason.len())]);
-        let reason = if ["//", "#", "--", "<!--", "/*"].iter().any(|m| reason.starts_with(m)) { "" } else { reason };
+        let reason = if ["//", "#", "--", "<!--", "/*"]
+            .iter()
+            .any(|m| reason.starts_with(m))
+        {
+            ""
+        } else {
+            reason
+        };
         let reason = reason
             .trim_end_matches("*/")
             .trim_end_matches("-->")

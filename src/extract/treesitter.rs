@@ -398,7 +398,8 @@ impl Walker {
                     }
                 }
             }
-            (Grammar::Java, "object_creation_expression") | (Grammar::Java, "method_invocation")
+            (Grammar::Java, "object_creation_expression")
+            | (Grammar::Java, "method_invocation")
                 if node.start_byte() >= self.handled_until =>
             {
                 let t = text(ctx, node);
@@ -870,7 +871,8 @@ fn call_cookie(ctx: &mut FileCtx, node: Node, t: &str) {
     };
     // PHP `setcookie('x', '', time() - 3600)` / `max_age=0`: a deletion, not a cookie set.
     let compact: String = t.split_whitespace().collect();
-    if compact.contains("time()-") || compact.contains("max_age=0") || compact.contains("expires=0") {
+    if compact.contains("time()-") || compact.contains("max_age=0") || compact.contains("expires=0")
+    {
         return;
     }
     let mut c = new_cookie(name, t);
@@ -945,7 +947,9 @@ fn python_settings(ctx: &mut FileCtx) {
     // The session cookie's name: set explicitly, else the framework's default.
     let session_name = match name_re.captures(text) {
         Some(c) => c[1].to_string(),
-        None if text.contains("flask") || text.contains("Flask") || text.contains("app.config") => "session".to_string(),
+        None if text.contains("flask") || text.contains("Flask") || text.contains("app.config") => {
+            "session".to_string()
+        }
         None => "sessionid".to_string(),
     };
     let hits: Vec<(String, String, String, usize, usize)> = re
