@@ -124,14 +124,36 @@ class DataClassifier:
 class Catalog:
     """rules/processors, rules/data and rules/cookies, with owner look-ups for identifiers."""
 
-    def __init__(self, rules: Path):
+    def __init__(self, rules: Path, known: dict | None = None):
         self.procs = {}
         for f in sorted((rules / "processors").glob("*.toml")):
             d = tomllib.loads(f.read_text())
             self.procs[d["id"]] = d
         self.data = [tomllib.loads(f.read_text()) for f in sorted((rules / "data").glob("*.toml"))]
         self.cookies = [tomllib.loads(f.read_text()) for f in sorted((rules / "cookies").glob("*.toml"))]
+        if known:
+            self.restrict(known)
         self.classifier = DataClassifier(self.data)
+
+    def restrict(self, known: dict):
+        """Keep only what a given binary knows (`privlint rules --format json`): a prebuilt binary
+        may predate entries added to rules/ since, and planting those would count as misses."""
+        kp = {p["id"]: p for p in known.get("processors", [])}
+        for pid in list(self.procs):
+            if pid not in kp:
+                del self.procs[pid]
+                continue
+            p, k = self.procs[pid], kp[pid]
+            for key in ("hosts", "env", "scripts"):
+                p[key] = [x for x in p.get(key, []) if x in k.get(key, [])]
+            for eco, names in p.get("packages", {}).items():
+                p["packages"][eco] = [x for x in names if x in k.get("packages", {}).get(eco, [])]
+        kd = {d["id"] for d in known.get("data", [])}
+        self.data = [d for d in self.data if d["id"] in kd]
+        kc = {c["name"] for c in known.get("cookies", [])}
+        for c in self.cookies:
+            c["cookies"] = [x for x in c["cookies"] if x["name"] in kc]
+        self.cookies = [c for c in self.cookies if c["cookies"] and c.get("processor", next(iter(kp), None)) in kp]
 
     # -- who would a given identifier be attributed to? ---------------------------------------
     def pkg_owners(self, eco: str, name: str) -> set[str]:
@@ -369,7 +391,7 @@ FILLER_WEIGHTS = [("ts", 30), ("py", 17), ("go", 14), ("java", 12), ("rb", 8), (
                   ("php", 7), ("sql", 4), ("js", 1)]
 PLANT_PER_LANG = {"ts": 8, "py": 6, "go": 5, "rb": 4, "java": 4, "rs": 3, "php": 4}
 HOST_ONLY = 6
-SCRIPT_VENDORS = 3
+SCRIPT_VENDORS = 4
 CONTROL_VENDORS = 10
 DATA_TYPES = 40
 
@@ -379,10 +401,10 @@ def family(pid: str) -> str:
 
 
 class Generator:
-    def __init__(self, lines: int, out: Path, seed: int):
+    def __init__(self, lines: int, out: Path, seed: int, known: dict | None = None):
         self.target = lines
         self.seed = seed
-        self.cat = Catalog(RULES)
+        self.cat = Catalog(RULES, known)
         self.vocab = Vocab(self.cat)
         self.c = Corpus(out)
         self.pick = random.Random(f"plant:{seed}")          # the planted set: seed only
@@ -454,48 +476,106 @@ class Generator:
         return f"https://{host}{path}"
 
     # -- integration files, one per planted SDK vendor ----------------------------------------
-    def plant_sdk(self, lang: str, pid: str):
+    def plant_sdk(self, lang: str, pid: str, i: int):
+        """One integration module for `pid`. `i` (its index in the language) picks the syntax of
+        the import, the env read and the host, cycling so every form appears in every corpus."""
         v = self.idents[pid]
         base = LANG_DIRS[lang]
         slug = re.sub(r"[^a-z0-9]+", "_", pid)
         alias = pascal(tokenize(slug)) or "Sdk"
-        self.deps[lang].append((v.pkg[lang], "1.4.2", False, pid))
-        write = getattr(self, f"sdk_{lang}")
-        write(base, slug, alias, v)
+        dev_only = lang == "ts" and i == 3  # a devDependency imported from shipped code is a use
+        self.deps[lang].append((v.pkg[lang], "1.4.2", dev_only, None if dev_only else pid))
+        getattr(self, f"sdk_{lang}")(base, slug, alias, v, i)
 
-    def sdk_ts(self, base, slug, alias, v):
-        f = self.c.file(f"{base}/src/lib/integrations/{slug.replace('_', '-')}.ts")
+    def sdk_ts(self, base, slug, alias, v, i):
+        ext = "js" if i % 8 == 3 else "ts"
+        f = self.c.file(f"{base}/src/lib/integrations/{slug.replace('_', '-')}.{ext}")
+        pkg, a = v.imp["ts"], camel(tokenize(alias))
         f.add(f"// {v.name} client: the only module that talks to {v.name}.")
-        f.plant(f"import {alias} from '{v.imp['ts']}'", "import", v.pid)
-        f.add("import { logger } from '../logger'", "")
-        f.plant(f"const apiKey = process.env.{v.env} ?? ''", "env", v.pid)
-        f.add(f"export const {camel(tokenize(alias))}Client = new {alias}(apiKey)", "")
-        f.add(f"export async function push{alias}Event(kind: string, payload: Record<string, unknown>) {{")
-        f.plant(f"  const res = await fetch('{self.host_url(v.host)}', {{", "host", v.pid)
-        f.add("    method: 'POST',",
+        imports = [
+            (f"import {alias} from '{pkg}'", f"new {alias}(apiKey)"),
+            (f"import {{ createClient as {a}CreateClient }} from '{pkg}'", f"{a}CreateClient({{ apiKey }})"),
+            (f"import * as {alias} from '{pkg}'", f"{alias}.init(apiKey)"),
+            (f"const {alias} = require('{pkg}')", f"new {alias}(apiKey)"),
+            (f"import {{ Client as {alias} }} from '{pkg}/server'", f"new {alias}(apiKey)"),
+            (f"import '{pkg}'", "globalThis"),
+            (None, f"(await import('{pkg}')).default"),
+            (f"import {alias}, {{ type Options as {alias}Options }} from '{pkg}'", f"new {alias}(apiKey)"),
+        ]
+        imp, make = imports[i % len(imports)]
+        if imp:
+            f.plant(imp, "import", v.pid)
+        envs = [f"process.env.{v.env}", f"process.env['{v.env}']", None, f"import.meta.env.VITE_{v.env}",
+                f"process.env.NEXT_PUBLIC_{v.env}"]
+        env = envs[i % len(envs)]
+        f.add("import { logger } from '../logger'" if ext == "ts" else "const { logger } = require('../logger')", "")
+        if env is None:
+            f.plant(f"const {{ {v.env} }} = process.env", "env", v.pid)
+            f.add(f"const apiKey = {v.env} ?? ''")
+        else:
+            f.plant(f"const apiKey = {env} ?? ''", "env", v.pid)
+        if make.startswith("(await"):
+            f.add(f"export async function {a}Client() {{")
+            f.plant(f"  const {alias} = {make}", "import", v.pid)
+            f.add(f"  return new {alias}(apiKey)", "}", "")
+        else:
+            f.add(f"export const {a}Client = {make}", "")
+        url = self.host_url(v.host)
+        hosts = [
+            (f"  const res = await fetch('{url}', {{", ["    method: 'POST',"]),
+            (f"  const res = await fetch(`https://{v.host}/v1/${{kind}}`, {{", ["    method: 'POST',"]),
+            (f"  const res = await fetch(new URL('/v1/events', 'https://{v.host}'), {{", ["    method: 'POST',"]),
+            (f"  const res = await fetch(\"{url}\", {{", ["    method: 'POST',"]),
+        ]
+        h, rest = hosts[i % len(hosts)]
+        f.add(f"export async function push{alias}Event(kind: string, payload: Record<string, unknown>) {{" if ext == "ts"
+              else f"async function push{alias}Event(kind, payload) {{")
+        f.plant(h, "host", v.pid)
+        f.add(*rest,
               "    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },",
               "    body: JSON.stringify({ kind, payload }),",
               "  })",
               f"  if (!res.ok) logger.warn(`{v.name} returned ${{res.status}} for ${{kind}}`)",
               "  return res.ok",
               "}")
+        if ext == "js":
+            f.add(f"module.exports = {{ push{alias}Event, {a}Client }}")
 
-    def sdk_py(self, base, slug, alias, v):
+    def sdk_py(self, base, slug, alias, v, i):
         f = self.c.file(f"{base}/app/integrations/{slug}.py")
+        mod = v.imp["py"]
         f.add(f'"""{v.name} client: the only module that talks to {v.name}."""', "",
-              "import logging", "import os", "", "import requests")
-        f.plant(f"import {v.imp['py']}", "import", v.pid)
+              "import logging", "import os", "", "import httpx", "import requests")
+        lazy = i % 5 == 4
+        imports = [f"import {mod}", f"import {mod} as vendor_sdk", f"from {mod} import Client",
+                   f"from {mod} import *  # noqa: F403"]
+        if not lazy:
+            f.plant(imports[i % len(imports)], "import", v.pid)
         f.add("", "logger = logging.getLogger(__name__)")
-        f.plant(f'API_KEY = os.environ["{v.env}"]', "env", v.pid)
+        envs = [f'os.environ["{v.env}"]', f'os.getenv("{v.env}")', f'os.environ.get("{v.env}", "")',
+                f'os.getenv("{v.env}", default="")']
+        f.plant(f"API_KEY = {envs[i % len(envs)]}", "env", v.pid)
+        if i % 4 == 2:
+            f.plant(f'BASE_URL = "https://{v.host}"', "host", v.pid)
+            host_line = None
+        else:
+            host_line = [f'    resp = requests.post("{self.host_url(v.host)}", json={{"kind": kind, "payload": payload}},',
+                         f'    resp = requests.post(f"https://{v.host}/v1/{{kind}}", json={{"kind": kind, "payload": payload}},',
+                         None,
+                         f"    resp = requests.post('{self.host_url(v.host)}', json={{'kind': kind, 'payload': payload}},"][i % 4]
         f.add("", "", f"def push_{slug}_event(kind: str, payload: dict) -> bool:")
-        f.plant(f'    resp = requests.post("{self.host_url(v.host)}", json={{"kind": kind, "payload": payload}},',
-                "host", v.pid)
+        if lazy:
+            f.plant(f"    import {mod}  # heavy import, only when sending", "import", v.pid)
+        if host_line:
+            f.plant(host_line, "host", v.pid)
+        else:
+            f.add(f'    resp = requests.post(BASE_URL + "/v1/events", json={{"kind": kind, "payload": payload}},')
         f.add('                         headers={"Authorization": f"Bearer {API_KEY}"}, timeout=10)',
               "    if resp.status_code >= 300:",
               f'        logger.warning("{v.name} returned %s for %s", resp.status_code, kind)',
               "    return resp.ok")
 
-    def sdk_go(self, base, slug, alias, v):
+    def sdk_go(self, base, slug, alias, v, i):
         pkg = re.sub(r"[^a-z0-9]", "", slug) or "sdk"
         imp = v.imp["go"]
         last = [s for s in imp.split("/") if not re.fullmatch(r"v\d+", s)][-1]
@@ -503,74 +583,132 @@ class Generator:
         if gal[0].isdigit():
             gal = "x" + gal
         f = self.c.file(f"{base}/internal/integrations/{pkg}/client.go")
-        f.add(f"// Package {pkg} wraps the {v.name} API.", f"package {pkg}", "", "import (",
-              '\t"bytes"', '\t"fmt"', '\t"net/http"', '\t"os"', "")
-        f.plant(f'\t{gal} "{imp}"', "import", v.pid)
-        f.add(")", "", f"var _ = {gal}.Version", "")
+        f.add(f"// Package {pkg} wraps the {v.name} API.", f"package {pkg}", "")
+        single = i % 5 == 4
+        if single:
+            f.plant(f'import {gal} "{imp}"', "import", v.pid)
+            f.add("", "import (")
+        else:
+            f.add("import (")
+        f.add('\t"bytes"', '\t"fmt"', '\t"net/http"', '\t"os"')
+        if not single:
+            f.add("")
+            form = [f'\t{gal} "{imp}"', f'\t"{imp}"', f'\t{gal} "{imp}/client"', f'\t_ "{imp}"'][i % 4]
+            if form.startswith('\t"') and not imp.endswith(last):
+                form = f'\t{gal} "{imp}"'
+            if form.startswith('\t"'):
+                gal = last.replace("-", "")  # the package name an unaliased import binds
+                form = f'\t{gal} "{imp}"' if not re.fullmatch(r"[a-z][a-z0-9]*", gal) else form
+            f.plant(form, "import", v.pid)
+        f.add(")", "")
+        if not (not single and i % 4 == 3):
+            f.add(f"var _ = {gal}.Version", "")
+        if i % 3 == 1:
+            f.plant(f'const baseURL = "https://{v.host}"', "host", v.pid)
+            f.add("")
         f.add("// Push sends one event.", "func Push(kind string, body []byte) error {")
-        f.plant(f'\tkey := os.Getenv("{v.env}")', "env", v.pid)
-        f.plant(f'\treq, err := http.NewRequest(http.MethodPost, "{self.host_url(v.host)}?kind="+kind, bytes.NewReader(body))',
-                "host", v.pid)
+        if i % 2:
+            f.plant(f'\tkey, ok := os.LookupEnv("{v.env}")', "env", v.pid)
+            f.add("\tif !ok {", '\t\treturn fmt.Errorf("missing key")', "\t}")
+        else:
+            f.plant(f'\tkey := os.Getenv("{v.env}")', "env", v.pid)
+        if i % 3 == 1:
+            f.add('\treq, err := http.NewRequest(http.MethodPost, baseURL+"/v1/events?kind="+kind, bytes.NewReader(body))')
+        elif i % 3 == 2:
+            f.plant(f'\treq, err := http.NewRequest(http.MethodPost, fmt.Sprintf("https://{v.host}/v1/%s", kind), bytes.NewReader(body))',
+                    "host", v.pid)
+        else:
+            f.plant(f'\treq, err := http.NewRequest(http.MethodPost, "{self.host_url(v.host)}?kind="+kind, bytes.NewReader(body))',
+                    "host", v.pid)
         f.add("\tif err != nil {", "\t\treturn err", "\t}",
               '\treq.Header.Set("Authorization", "Bearer "+key)',
               "\tresp, err := http.DefaultClient.Do(req)", "\tif err != nil {", "\t\treturn err", "\t}",
               "\tdefer resp.Body.Close()", "\tif resp.StatusCode >= 300 {",
               f'\t\treturn fmt.Errorf("{v.name} returned %d", resp.StatusCode)', "\t}", "\treturn nil", "}")
 
-    def sdk_rb(self, base, slug, alias, v):
+    def sdk_rb(self, base, slug, alias, v, i):
         f = self.c.file(f"{base}/app/services/{slug}_client.rb")
         f.add(f"# {v.name} client: the only class that talks to {v.name}.")
-        f.plant(f'require "{v.imp["rb"]}"', "import", v.pid)
+        f.plant([f'require "{v.imp["rb"]}"', f"require '{v.imp['rb']}'", f'require("{v.imp["rb"]}")'][i % 3],
+                "import", v.pid)
         f.add('require "json"', 'require "net/http"', "", f"class {alias}Client")
-        f.plant(f'  API_KEY = ENV.fetch("{v.env}")', "env", v.pid)
-        f.plant(f'  ENDPOINT = URI("{self.host_url(v.host)}")', "host", v.pid)
-        f.add("", "  def push(kind, payload)",
-              '    res = Net::HTTP.post(ENDPOINT, { kind: kind, payload: payload }.to_json,',
+        f.plant([f'  API_KEY = ENV.fetch("{v.env}")', f'  API_KEY = ENV["{v.env}"]',
+                 f"  API_KEY = ENV.fetch('{v.env}', nil)"][i % 3], "env", v.pid)
+        if i % 2:
+            f.plant(f'  ENDPOINT = URI("{self.host_url(v.host)}")', "host", v.pid)
+            f.add("", "  def push(kind, payload)")
+        else:
+            f.add('  ENDPOINT = nil', "", "  def push(kind, payload)")
+            f.plant(f'    endpoint = URI("https://{v.host}/v1/#{{kind}}")', "host", v.pid)
+        f.add('    res = Net::HTTP.post(ENDPOINT || endpoint, { kind: kind, payload: payload }.to_json,',
               '                         "Authorization" => "Bearer #{API_KEY}", "Content-Type" => "application/json")',
               f'    Rails.logger.warn("{v.name} returned #{{res.code}}") unless res.is_a?(Net::HTTPSuccess)',
               "    res", "  end", "end")
 
-    def sdk_java(self, base, slug, alias, v):
+    def sdk_java(self, base, slug, alias, v, i):
         f = self.c.file(f"{base}/src/main/java/com/acme/orders/integrations/{alias}Gateway.java")
         f.add("package com.acme.orders.integrations;", "")
-        f.plant(f"import {v.imp['java']};", "import", v.pid)
+        prefix = v.imp["java"].rsplit(".", 1)[0]
+        f.plant([f"import {v.imp['java']};", f"import {prefix}.*;", f"import static {v.imp['java']}.create;"][i % 3],
+                "import", v.pid)
         f.add("import java.net.URI;", "import java.net.http.HttpClient;", "import java.net.http.HttpRequest;",
-              "import java.net.http.HttpResponse;", "", f"/** {v.name} gateway. */",
-              f"public class {alias}Gateway {{")
+              "import java.net.http.HttpResponse;", "import org.springframework.beans.factory.annotation.Value;", "",
+              f"/** {v.name} gateway. */", f"public class {alias}Gateway {{")
         f.plant(f'    private final String apiKey = System.getenv("{v.env}");', "env", v.pid)
+        if i % 2:
+            f.plant(f'    @Value("${{acme.{slug}.url:https://{v.host}}}")', "host", v.pid)
+            f.add("    private String baseUrl;")
         f.add("    private final HttpClient http = HttpClient.newHttpClient();", "",
               "    public int push(String kind, String json) throws Exception {")
-        f.plant(f'        HttpRequest req = HttpRequest.newBuilder(URI.create("{self.host_url(v.host)}"))',
-                "host", v.pid)
+        if i % 2:
+            f.add('        HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/events"))')
+        else:
+            f.plant(f'        HttpRequest req = HttpRequest.newBuilder(URI.create("{self.host_url(v.host)}"))',
+                    "host", v.pid)
         f.add('                .header("Authorization", "Bearer " + apiKey)',
               "                .POST(HttpRequest.BodyPublishers.ofString(json))", "                .build();",
               "        return http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode();", "    }", "}")
 
-    def sdk_rs(self, base, slug, alias, v):
+    def sdk_rs(self, base, slug, alias, v, i):
         f = self.c.file(f"{base}/src/integrations/{slug}.rs")
+        crate = v.imp["rs"]
         f.add(f"//! {v.name} client.", "")
-        f.plant(f"use {v.imp['rs']} as vendor_sdk;", "import", v.pid)
-        f.add("", "pub struct Client {", "    http: reqwest::Client,", "    key: String,", "}", "",
+        f.plant([f"use {crate} as vendor_sdk;", f"use {crate}::{{self as vendor_sdk, Client as _}};",
+                 f"extern crate {crate} as vendor_sdk;"][i % 3], "import", v.pid)
+        f.add("use std::env;", "", "pub struct Client {", "    http: reqwest::Client,", "    key: String,", "}", "",
               "impl Client {", "    pub fn from_env() -> Self {")
-        f.plant(f'        let key = std::env::var("{v.env}").unwrap_or_default();', "env", v.pid)
+        f.plant([f'        let key = std::env::var("{v.env}").unwrap_or_default();',
+                 f'        let key = env::var("{v.env}").unwrap_or_default();',
+                 f'        let key = env::var_os("{v.env}").map(|k| k.to_string_lossy().into_owned()).unwrap_or_default();'][i % 3],
+                "env", v.pid)
         f.add("        Self { http: reqwest::Client::new(), key }", "    }", "",
-              "    pub async fn push(&self, body: String) -> reqwest::Result<reqwest::Response> {",
+              "    pub async fn push(&self, kind: &str, body: String) -> reqwest::Result<reqwest::Response> {",
               "        let _ = vendor_sdk::VERSION;")
-        f.plant(f'        self.http.post("{self.host_url(v.host)}").bearer_auth(&self.key).body(body).send().await',
+        f.plant([f'        self.http.post("{self.host_url(v.host)}").bearer_auth(&self.key).body(body).send().await',
+                 f'        self.http.post(format!("https://{v.host}/v1/{{kind}}")).bearer_auth(&self.key).body(body).send().await'][i % 2],
                 "host", v.pid)
         f.add("    }", "}")
 
-    def sdk_php(self, base, slug, alias, v):
+    def sdk_php(self, base, slug, alias, v, i):
         f = self.c.file(f"{base}/app/Services/{alias}Service.php")
         f.add("<?php", "", "namespace App\\Services;", "")
-        f.plant(f"use {v.imp['php']};", "import", v.pid)
-        f.add("use Illuminate\\Support\\Facades\\Http;", "use Illuminate\\Support\\Facades\\Log;", "",
+        ns = v.imp["php"].rsplit("\\", 1)[0]
+        f.plant([f"use {v.imp['php']};", f"use {ns}\\{{Client, Webhook}};", f"use {v.imp['php']} as VendorClient;"][i % 3],
+                "import", v.pid)
+        f.add("use GuzzleHttp\\Client as Guzzle;", "use Illuminate\\Support\\Facades\\Http;", "use Illuminate\\Support\\Facades\\Log;", "",
               f"class {alias}Service", "{", "    public function push(string $kind, array $payload): bool", "    {")
-        f.plant(f"        $key = env('{v.env}');", "env", v.pid)
-        f.plant(f"        $res = Http::withToken($key)->post('{self.host_url(v.host)}', ['kind' => $kind, 'payload' => $payload]);",
-                "host", v.pid)
-        f.add("        if ($res->failed()) {", f"            Log::warning('{v.name} call failed', ['kind' => $kind]);",
-              "        }", "        return $res->successful();", "    }", "}")
+        f.plant([f"        $key = env('{v.env}');", f"        $key = getenv('{v.env}');", f"        $key = $_ENV['{v.env}'] ?? null;"][i % 3],
+                "env", v.pid)
+        if i % 2:
+            f.plant(f"        $http = new Guzzle(['base_uri' => 'https://{v.host}']);", "host", v.pid)
+            f.add("        $res = $http->post('/v1/events', ['json' => ['kind' => $kind, 'payload' => $payload]]);",
+                  "        if ($res->getStatusCode() >= 300) {")
+        else:
+            f.plant(f"        $res = Http::withToken($key)->post(\"https://{v.host}/v1/{{$kind}}\", ['payload' => $payload]);",
+                    "host", v.pid)
+            f.add("        if ($res->failed()) {")
+        f.add(f"            Log::warning('{v.name} call failed', ['kind' => $kind]);",
+              "        }", "        return true;", "    }", "}")
 
     def plant_host_only(self, pid: str, lang: str):
         """A vendor reached over plain HTTP: no SDK, just its API host and key."""
@@ -599,13 +737,90 @@ class Generator:
             f.add("\treturn http.DefaultClient.Do(req)", "}")
 
     def plant_scripts(self):
-        f = self.c.file("web/src/templates/layout.html")
-        f.add("<!doctype html>", '<html lang="en">', "<head>", '  <meta charset="utf-8">',
-              "  <title>Acme Platform</title>", '  <link rel="stylesheet" href="/static/app.css">')
-        for pid in self.script_only:
-            f.plant(f'  <script async src="https://{self.idents[pid].script}"></script>', "script", pid)
-        f.add("</head>", "<body>", '  <div id="root"></div>', '  <script src="/static/app.js"></script>',
-              "</body>", "</html>")
+        """Script tags in the template language of each app: HTML, ERB, Blade, and a JSX <Script>."""
+        styles = [
+            ("web/src/templates/layout.html", '  <script async src="https://<<u>>"></script>'),
+            ("billing-rb/app/views/layouts/application.html.erb", '    <%= javascript_include_tag "https://<<u>>", async: true %>'),
+            ("portal-php/resources/views/layouts/app.blade.php", '    <script defer src="https://<<u>>"></script>'),
+            ("web/src/app/layout.tsx", '        <Script src="https://<<u>>" strategy="afterInteractive" />'),
+        ]
+        heads = {
+            "html": ["<!doctype html>", '<html lang="en">', "<head>", '  <meta charset="utf-8">',
+                     "  <title>Acme Platform</title>"],
+            "erb": ["<!DOCTYPE html>", "<html>", "  <head>", "    <title>Acme Billing</title>", "    <%= csrf_meta_tags %>"],
+            "php": ["<!DOCTYPE html>", "<html lang=\"{{ str_replace('_', '-', app()->getLocale()) }}\">", "<head>",
+                    "    <title>{{ config('app.name') }}</title>"],
+            "tsx": ["import Script from 'next/script'", "import type { ReactNode } from 'react'", "",
+                    "export default function RootLayout({ children }: { children: ReactNode }) {", "  return (",
+                    '    <html lang="en">', "      <head>"],
+        }
+        tails = {
+            "html": ["</head>", "<body>", '  <div id="root"></div>', "</body>", "</html>"],
+            "erb": ["  </head>", "  <body><%= yield %></body>", "</html>"],
+            "php": ["</head>", "<body>@yield('content')</body>", "</html>"],
+            "tsx": ["      </head>", "      <body>{children}</body>", "    </html>", "  )", "}"],
+        }
+        used = []
+        for i, pid in enumerate(self.script_only):
+            path, tpl = styles[i % len(styles)]
+            kind = path.rsplit(".", 1)[-1]
+            f = self.c.file(path)
+            if not f.lines:
+                f.add(*heads[kind])
+                used.append((f, kind))
+            f.plant(T(tpl, u=self.idents[pid].script), "script", pid)
+        for f, kind in used:
+            f.add(*tails[kind])
+
+    def plant_config(self):
+        """Deployment config: env names and API hosts as YAML/JSON values."""
+        f = self.c.file("deploy/helm/values.yaml")
+        f.add("# Helm values for the platform chart.", "image:", "  repository: ghcr.io/acme/platform", "  tag: 3.2.0",
+              "env:", "  - name: ACME_REGION_CODE", "    value: eu-west-1")
+        for k, pid in enumerate(sorted(set(sum(self.sdk.values(), [])))):
+            if k % 3 == 0:
+                f.plant(f"  - name: {self.idents[pid].env}", "env", pid)
+                f.add("    valueFrom:", f"      secretKeyRef: {{ name: platform, key: {pid} }}")
+        f.add("webhooks:")
+        for pid in self.host_only:
+            f.plant(f"  {pid}: https://{self.idents[pid].host}/v2/submit", "host", pid)
+        for pid in self.control_vendors[:3]:
+            f.control(f"  # {pid}: https://{self.idents[pid].host}/v1 (disabled)", "comment", pid)
+        j = self.c.file("web/config/integrations.json")
+        j.add("{", '  "timeoutMs": 5000,', '  "endpoints": {')
+        hosts = self.host_only[:3]
+        for k, pid in enumerate(hosts):
+            j.plant(f'    "{pid}": "https://{self.idents[pid].host}/v2"' + ("," if k + 1 < len(hosts) else ""), "host", pid)
+        j.add("  }", "}")
+
+    def plant_unread(self):
+        """Controls in places privlint never reads: dependencies, build output, minified bundles,
+        stories, mocks, e2e tests, examples; and look-alikes in shipped code."""
+        for k, pid in enumerate(self.control_vendors):
+            v = self.idents[pid]
+            slug = re.sub(r"[^a-z0-9]+", "_", pid)
+            pkg = v.pkg.get("ts") or slug
+            where = [
+                (f"web/node_modules/{pkg}/index.js", "vendored"),
+                (f"web/dist/assets/{slug}-4f9c2a.js", "build-output"),
+                (f"web/public/{slug}.min.js", "minified"),
+                (f"web/src/components/{pascal(tokenize(slug))}Banner.stories.tsx", "story"),
+                (f"web/src/__mocks__/{slug}.ts", "mock"),
+                (f"web/e2e/{slug}.spec.ts", "e2e"),
+                (f"web/examples/{slug}.ts", "example"),
+            ][k % 7]
+            f = self.c.file(where[0], shipped=False)
+            f.control(f"import vendorSdk from '{pkg}'", where[1], pid)
+            f.control(f"export const endpoint = 'https://{v.host}/v1/collect?key=' + process.env.{v.env}", where[1], pid)
+            f.add("export default vendorSdk")
+            # Look-alike hosts and the vendor's name in shipped code: none of these is a use.
+            s = self.c.file(f"web/src/lib/legacy/{slug.replace('_', '-')}-lookalikes.ts")
+            s.control(f"export const MIRROR = 'https://{v.host}.mirror.acme.example/v1'", "lookalike-host", pid)
+            s.control(f"export const CONTACT = 'billing@{v.host}'", "lookalike-host", pid)
+            s.control(f"export const NOTE = '{v.name} export was retired'", "lookalike", pid)
+            p = self.c.file(f"api/app/legacy/{slug}_docstring.py")
+            p.control(f'"""Retired: this module used to call https://{v.host}/v1 with {v.env}."""', "docstring", pid)
+            p.add("", "RETIRED = True")
 
     def plant_env_example(self):
         f = self.c.file(".env.example")
@@ -703,13 +918,14 @@ class Generator:
             f.add("    }", "}")
 
     # -- personal data: tables and models in every schema language ---------------------------
-    SINKS = ["sql", "prisma", "django", "go", "java", "rust", "rails", "laravel", "ts"]
+    SINKS = ["sql", "alter", "prisma", "django", "sqlalchemy", "pydantic", "go", "proto", "java", "rust",
+             "diesel", "rails", "schemarb", "laravel", "ts", "typeorm", "drizzle", "mongoose", "zod", "graphql"]
 
     def plant_data(self):
         tables: dict[str, list] = {s: [] for s in self.SINKS}
         for did, idx, names in self.data_types:
             cat = self.cat.data[idx]["category"]
-            for sink in self.pick.sample(self.SINKS, 2):
+            for sink in self.pick.sample(self.SINKS, 3):
                 tables[sink].append((did, cat, self.pick.choice(names)))
         self.pick.shuffle(self.lookalikes)
         lookalikes = list(self.lookalikes)
@@ -860,16 +1076,219 @@ class Generator:
             self.emit_field(f, f"  {camel(toks)}: {types[k]}", toks, cat)
         f.add("  createdAt: Date", "}")
 
+    def schema_alter(self, table, n, chunk, la):
+        f = self.c.file(f"db/migrations/{20260150 + n:08d}_alter_{table}.sql")
+        types = {"str": "varchar(255)", "int": "integer", "bool": "boolean DEFAULT false", "ts": "timestamptz", "date": "date"}
+        f.add(f"-- {table}: fields added later", "BEGIN;")
+        for toks, cat, k in self.schema_fields(chunk, la):
+            self.emit_field(f, f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {snake(toks)} {types[k]};", toks, cat)
+        f.add("COMMIT;")
+
+    def schema_sqlalchemy(self, table, n, chunk, la):
+        f = self.c.file("api/app/db/tables.py")
+        if not f.lines:
+            f.add('"""SQLAlchemy tables used by the reporting jobs."""', "from datetime import date, datetime", "",
+                  "from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String",
+                  "from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column", "", "",
+                  "class Base(DeclarativeBase):", "    pass")
+        types = {"str": "Mapped[str | None] = mapped_column(String(255))", "int": "Mapped[int] = mapped_column(Integer, default=0)",
+                 "bool": "Mapped[bool] = mapped_column(Boolean, default=False)",
+                 "ts": "Mapped[datetime | None] = mapped_column(DateTime)", "date": "Mapped[date | None] = mapped_column(Date)"}
+        f.add("", "", f"class {pascal(tokenize(table))}Row{n}(Base):", f'    __tablename__ = "{table}_{n}"', "",
+              "    id: Mapped[int] = mapped_column(primary_key=True)",
+              '    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))')
+        for toks, cat, k in self.schema_fields(chunk, la):
+            self.emit_field(f, f"    {snake(toks)}: {types[k]}", toks, cat)
+
+    def schema_pydantic(self, table, n, chunk, la):
+        f = self.c.file("api/app/schemas.py")
+        if not f.lines:
+            f.add('"""Request and response bodies."""', "from datetime import date, datetime", "",
+                  "from pydantic import BaseModel")
+        types = {"str": "str | None = None", "int": "int = 0", "bool": "bool = False", "ts": "datetime | None = None",
+                 "date": "date | None = None"}
+        f.add("", "", f"class {pascal(tokenize(table))}Body{n}(BaseModel):", "    user_id: int")
+        for toks, cat, k in self.schema_fields(chunk, la):
+            self.emit_field(f, f"    {snake(toks)}: {types[k]}", toks, cat)
+
+    def schema_schemarb(self, table, n, chunk, la):
+        f = self.c.file("billing-rb/db/schema.rb")
+        if not f.lines:
+            f.add("# This file is auto-generated from the current state of the database.",
+                  "ActiveRecord::Schema[7.2].define(version: 2026_03_02_101500) do", '  enable_extension "plpgsql"')
+        types = {"str": "string", "int": "integer", "bool": "boolean", "ts": "datetime", "date": "date"}
+        f.add("", f'  create_table "{table}_{n}", force: :cascade do |t|', '    t.bigint "user_id", null: false')
+        for toks, cat, k in self.schema_fields(chunk, la):
+            self.emit_field(f, f'    t.{types[k]} "{snake(toks)}"', toks, cat)
+        f.add('    t.datetime "created_at", null: false', "  end")
+
+    def schema_typeorm(self, table, n, chunk, la):
+        cls = f"{pascal(tokenize(table))}Entity{n}"
+        f = self.c.file(f"web/src/entities/{cls}.ts")
+        types = {"str": ("'varchar', nullable: true", "string | null"), "int": ("'integer', default: 0", "number"),
+                 "bool": ("'boolean', default: false", "boolean"), "ts": ("'timestamptz', nullable: true", "Date | null"),
+                 "date": ("'date', nullable: true", "string | null")}
+        f.add("import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'", "", f"@Entity('{table}_{n}')",
+              f"export class {cls} {{", "  @PrimaryGeneratedColumn()", "  id!: number", "", "  @Column()", "  userId!: number")
+        for toks, cat, k in self.schema_fields(chunk, la):
+            f.add("", f"  @Column({{ type: {types[k][0]} }})")
+            self.emit_field(f, f"  {camel(toks)}!: {types[k][1]}", toks, cat)
+        f.add("}")
+
+    def schema_drizzle(self, table, n, chunk, la):
+        f = self.c.file("web/src/db/schema.ts")
+        if not f.lines:
+            f.add("import { boolean, date, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core'")
+        types = {"str": "text", "int": "integer", "bool": "boolean", "ts": "timestamp", "date": "date"}
+        f.add("", f"export const {camel(tokenize(table))}{n} = pgTable('{table}_{n}', {{", "  id: serial('id').primaryKey(),",
+              "  userId: integer('user_id').notNull(),")
+        for toks, cat, k in self.schema_fields(chunk, la):
+            self.emit_field(f, f"  {camel(toks)}: {types[k]}('{snake(toks)}'),", toks, cat)
+        f.add("})")
+
+    def schema_mongoose(self, table, n, chunk, la):
+        f = self.c.file(f"web/src/models/{table}-{n}.ts")
+        types = {"str": "{ type: String }", "int": "{ type: Number, default: 0 }", "bool": "{ type: Boolean, default: false }",
+                 "ts": "{ type: Date }", "date": "{ type: Date }"}
+        f.add("import { Schema, model } from 'mongoose'", "", f"const {camel(tokenize(table))}Schema = new Schema(",
+              "  {", "    userId: { type: Schema.Types.ObjectId, ref: 'User', required: true },")
+        for toks, cat, k in self.schema_fields(chunk, la):
+            self.emit_field(f, f"    {camel(toks)}: {types[k]},", toks, cat)
+        f.add("  },", "  { timestamps: true },", ")", "",
+              f"export const {pascal(tokenize(table))}Model{n} = model('{pascal(tokenize(table))}{n}', {camel(tokenize(table))}Schema)")
+
+    def schema_zod(self, table, n, chunk, la):
+        f = self.c.file("web/src/validation/bodies.ts")
+        if not f.lines:
+            f.add("import { z } from 'zod'")
+        types = {"str": "z.string().nullable()", "int": "z.number().int()", "bool": "z.boolean()",
+                 "ts": "z.coerce.date().nullable()", "date": "z.string().date().nullable()"}
+        f.add("", f"export const {pascal(tokenize(table))}Input{n} = z.object({{", "  userId: z.number().int(),")
+        for toks, cat, k in self.schema_fields(chunk, la):
+            self.emit_field(f, f"  {camel(toks)}: {types[k]},", toks, cat)
+        f.add("})")
+
+    def schema_diesel(self, table, n, chunk, la):
+        f = self.c.file("worker-rs/src/schema.rs")
+        if not f.lines:
+            f.add("// @generated automatically by Diesel CLI.")
+        types = {"str": "Nullable<Text>", "int": "Int8", "bool": "Bool", "ts": "Nullable<Timestamptz>", "date": "Nullable<Date>"}
+        f.add("", "diesel::table! {", f"    {table}_{n} (id) {{", "        id -> Int8,", "        user_id -> Int8,")
+        for toks, cat, k in self.schema_fields(chunk, la):
+            self.emit_field(f, f"        {snake(toks)} -> {types[k]},", toks, cat)
+        f.add("    }", "}")
+
+    def schema_graphql(self, table, n, chunk, la):
+        f = self.c.file("web/src/graphql/schema.graphql")
+        if not f.lines:
+            f.add("scalar DateTime", "scalar Date")
+        types = {"str": "String", "int": "Int!", "bool": "Boolean!", "ts": "DateTime", "date": "Date"}
+        f.add("", f"type {pascal(tokenize(table))}{n} {{", "  id: ID!", "  userId: ID!")
+        for toks, cat, k in self.schema_fields(chunk, la):
+            self.emit_field(f, f"  {camel(toks)}: {types[k]}", toks, cat)
+        f.add("}")
+
+    def schema_proto(self, table, n, chunk, la):
+        f = self.c.file("svc-go/proto/acme/v1/records.proto")
+        if not f.lines:
+            f.add('syntax = "proto3";', "", "package acme.v1;", "", 'import "google/protobuf/timestamp.proto";')
+        types = {"str": "string", "int": "int64", "bool": "bool", "ts": "google.protobuf.Timestamp", "date": "string"}
+        f.add("", f"message {pascal(tokenize(table))}{n} {{", "  int64 id = 1;", "  int64 user_id = 2;")
+        for j, (toks, cat, k) in enumerate(self.schema_fields(chunk, la)):
+            self.emit_field(f, f"  {types[k]} {snake(toks)} = {j + 3};", toks, cat)
+        f.add("}")
+
     # -- cookies ------------------------------------------------------------------------------
+    # variant → (file, head lines, the setting line with <<n>> for the name, tail lines)
+    COOKIE_VARIANTS = {
+        "ts": ("web/src/server/cookies.ts", ["import type { Response } from 'express'", "",
+               "export function setSessionCookies(res: Response, value: string) {"],
+               "  res.cookie('<<n>>', value, { httpOnly: true, secure: true, sameSite: 'lax', maxAge: 3600_000 })", ["}"]),
+        "ts_next": ("web/src/app/api/session/route.ts", ["import { cookies } from 'next/headers'", "",
+                    "export async function POST(request: Request) {", "  const value = crypto.randomUUID()"],
+                    "  cookies().set('<<n>>', value, { httpOnly: true, secure: true, sameSite: 'lax', path: '/' })",
+                    ["  return new Response(null, { status: 204 })", "}"]),
+        "ts_header": ("web/src/server/raw-cookies.ts", ["import type { ServerResponse } from 'node:http'", "",
+                      "export function setRaw(res: ServerResponse, value: string) {"],
+                      "  res.setHeader('Set-Cookie', `<<n>>=${value}; Path=/; HttpOnly; Secure; SameSite=Lax`)", ["}"]),
+        "ts_doc": ("web/src/client/preferences.ts", ["// Client-side preference cookies.",
+                   "export function rememberPreferences(value: string) {"],
+                   "  document.cookie = `<<n>>=${encodeURIComponent(value)}; Path=/; Max-Age=31536000; SameSite=Lax; Secure`", ["}"]),
+        "py": ("api/app/views/session.py", ['"""Session views."""', "from django.http import HttpResponse", "", "",
+               "def start_session(request, value: str) -> HttpResponse:", "    response = HttpResponse(status=204)"],
+               '    response.set_cookie("<<n>>", value, max_age=3600, secure=True, httponly=True, samesite="Lax")',
+               ["    return response"]),
+        "py_kw": ("api/app/views/fastapi_session.py", ['"""FastAPI session endpoints."""',
+                  "from fastapi import APIRouter, Response", "", "router = APIRouter()", "", "",
+                  '@router.post("/session")', "def start(response: Response, value: str = \"\") -> dict:"],
+                  '    response.set_cookie(key="<<n>>", value=value, max_age=3600, secure=True, httponly=True, samesite="lax")',
+                  ['    return {"ok": True}']),
+        "go": ("svc-go/internal/httpapi/cookies.go", ["package httpapi", "", 'import "net/http"', "",
+               "func setCookies(w http.ResponseWriter, value string) {"],
+               '\thttp.SetCookie(w, &http.Cookie{Name: "<<n>>", Value: value, Path: "/", HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode})',
+               ["}"]),
+        "go_multi": ("svc-go/internal/httpapi/session.go", ["package httpapi", "", 'import "net/http"', "",
+                     "func startSession(w http.ResponseWriter, value string) {", "\thttp.SetCookie(w, &http.Cookie{"],
+                     '\t\tName:     "<<n>>",',
+                     ["\t\tValue:    value,", '\t\tPath:     "/",', "\t\tHttpOnly: true,", "\t\tSecure:   true,",
+                      "\t\tSameSite: http.SameSiteStrictMode,", "\t})", "}"]),
+        "rb": ("billing-rb/app/controllers/sessions_controller.rb", ["class SessionsController < ApplicationController",
+               "  def create", "    value = SecureRandom.hex(32)"],
+               '    cookies["<<n>>"] = { value: value, httponly: true, secure: true, same_site: :lax }',
+               ["    head :no_content", "  end", "end"]),
+        "rb_signed": ("billing-rb/app/controllers/preferences_controller.rb", ["class PreferencesController < ApplicationController",
+                      "  def update", "    value = params.require(:value)"],
+                      "    cookies.signed[:<<n>>] = { value: value, expires: 1.year, httponly: true, secure: true }",
+                      ["    head :no_content", "  end", "end"]),
+        "java": ("orders-java/src/main/java/com/acme/orders/web/SessionController.java",
+                 ["package com.acme.orders.web;", "", "import org.springframework.http.HttpHeaders;",
+                  "import org.springframework.http.ResponseCookie;", "import org.springframework.http.ResponseEntity;",
+                  "import org.springframework.web.bind.annotation.PostMapping;",
+                  "import org.springframework.web.bind.annotation.RestController;", "", "@RestController",
+                  "public class SessionController {", "", '    @PostMapping("/session")',
+                  "    public ResponseEntity<Void> start() {", "        String value = java.util.UUID.randomUUID().toString();",
+                  "        HttpHeaders headers = new HttpHeaders();"],
+                 '        headers.add(HttpHeaders.SET_COOKIE, ResponseCookie.from("<<n>>", value).httpOnly(true).secure(true).sameSite("Lax").path("/").build().toString());',
+                 ["        return ResponseEntity.noContent().headers(headers).build();", "    }", "}"]),
+        "java_servlet": ("orders-java/src/main/java/com/acme/orders/web/LegacyServlet.java",
+                         ["package com.acme.orders.web;", "", "import jakarta.servlet.http.Cookie;",
+                          "import jakarta.servlet.http.HttpServlet;", "import jakarta.servlet.http.HttpServletRequest;",
+                          "import jakarta.servlet.http.HttpServletResponse;", "", "public class LegacyServlet extends HttpServlet {",
+                          "    @Override", "    protected void doPost(HttpServletRequest req, HttpServletResponse resp) {",
+                          '        String value = req.getParameter("v");'],
+                         '        Cookie c = new Cookie("<<n>>", value);',
+                         ["        c.setHttpOnly(true);", "        c.setSecure(true);", "        resp.addCookie(c);", "    }", "}"]),
+        "rs": ("worker-rs/src/web.rs", ["use axum_extra::extract::cookie::{Cookie, CookieJar};", "",
+               "pub fn set_cookies(jar: CookieJar, value: &str) -> CookieJar {"],
+               '    let jar = jar.add(Cookie::build(("<<n>>", value.to_owned())).path("/").http_only(true).secure(true));',
+               ["    jar", "}"]),
+        "php": ("portal-php/app/Http/Controllers/SessionController.php",
+                ["<?php", "", "namespace App\\Http\\Controllers;", "", "class SessionController extends Controller",
+                 "{", "    public function store(): void", "    {", "        $value = bin2hex(random_bytes(16));"],
+                "        setcookie('<<n>>', $value, ['expires' => time() + 3600, 'path' => '/', 'secure' => true, 'httponly' => true, 'samesite' => 'Lax']);",
+                ["    }", "}"]),
+        "php_queue": ("portal-php/app/Http/Controllers/ConsentController.php",
+                      ["<?php", "", "namespace App\\Http\\Controllers;", "", "use Illuminate\\Support\\Facades\\Cookie;", "",
+                       "class ConsentController extends Controller", "{", "    public function store(): void", "    {",
+                       "        $value = request('choice', 'essential');"],
+                      "        Cookie::queue('<<n>>', $value, 60 * 24 * 365);", ["    }", "}"]),
+    }
+
     def choose_cookies(self):
         fw = {c["vendor"]: c for c in self.cat.cookies if "processor" not in c}
 
         def concrete(name):
             return name.replace("*", "acme")
-        plan = [("ts", "acme_sid"), ("ts", concrete(fw["Express"]["cookies"][0]["name"]) if "Express" in fw else "acme_csrf"),
-                ("ts_doc", "acme_theme"), ("py", "acme_locale"), ("py", "csrftoken"), ("go", "acme_device"),
-                ("rb", "_acme_session"), ("java", "JSESSIONID"), ("java", "acme_remember"),
-                ("rs", "acme_worker_session"), ("php", "laravel_session"), ("php", "acme_consent")]
+
+        def framework(vendor, default):
+            return concrete(fw[vendor]["cookies"][0]["name"]) if vendor in fw else default
+        plan = [("ts", "acme_sid"), ("ts", framework("Express", "acme_csrf")), ("ts_next", "acme_onboarding"),
+                ("ts_header", "acme_edge"), ("ts_doc", "acme_theme"), ("py", "acme_locale"),
+                ("py", framework("Django", "acme_csrf_py")), ("py_kw", "acme_api_session"), ("go", "acme_device"),
+                ("go_multi", "acme_go_session"), ("rb", "_acme_session"), ("rb_signed", "acme_currency"),
+                ("java", framework("Java Servlet", "acme_jsession")), ("java", "acme_remember"),
+                ("java_servlet", "acme_legacy_pref"), ("rs", "acme_worker_session"),
+                ("php", framework("Laravel", "acme_php_session")), ("php_queue", "acme_consent")]
         # Vendor cookies of planted processors, set first-party (consent banners do this).
         for c in self.cat.cookies:
             if c.get("processor") in self.planted_ids:
@@ -878,72 +1297,32 @@ class Generator:
 
     def plant_cookies(self):
         self.cookie_plan = self.choose_cookies()
-        files = {}
+        files: dict[str, Src] = {}
         seen = set()
-        for lang, name in self.cookie_plan:
+        for variant, name in self.cookie_plan:
             if name in seen:
                 continue
             seen.add(name)
-            if lang not in files:
-                files[lang] = self.cookie_file(lang)
-            f = files[lang]
-            line = {
-                "ts": f"  res.cookie('{name}', value, {{ httpOnly: true, secure: true, sameSite: 'lax', maxAge: 3600_000 }})",
-                "ts_doc": f"  document.cookie = `{name}=${{encodeURIComponent(value)}}; Path=/; Max-Age=31536000; SameSite=Lax; Secure`",
-                "py": f'    response.set_cookie("{name}", value, max_age=3600, secure=True, httponly=True, samesite="Lax")',
-                "go": f'\thttp.SetCookie(w, &http.Cookie{{Name: "{name}", Value: value, Path: "/", HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode}})',
-                "rb": f'    cookies["{name}"] = {{ value: value, httponly: true, secure: true, same_site: :lax }}',
-                "java": f'        headers.add(HttpHeaders.SET_COOKIE, ResponseCookie.from("{name}", value).httpOnly(true).secure(true).sameSite("Lax").path("/").build().toString());',
-                "rs": f'    let jar = jar.add(Cookie::build(("{name}", value.to_owned())).path("/").http_only(true).secure(true));',
-                "php": f"        setcookie('{name}', $value, ['expires' => time() + 3600, 'path' => '/', 'secure' => true, 'httponly' => true, 'samesite' => 'Lax']);",
-            }[lang]
-            f.plant(line, "cookie", name)
-        for lang, f in files.items():
-            f.add(*self.cookie_tail(lang))
-        # Control cookies: set only in a test and in a comment.
+            path, head, line, _ = self.COOKIE_VARIANTS[variant]
+            if variant not in files:
+                files[variant] = self.c.file(path)
+                files[variant].add(*head)
+            elif variant == "go_multi":   # one cookie per struct literal
+                files[variant].add("\t})", "\thttp.SetCookie(w, &http.Cookie{")
+            files[variant].plant(T(line, n=name), "cookie", name)
+        for variant, f in files.items():
+            f.add(*self.COOKIE_VARIANTS[variant][3])
+        # Control cookies: set only in a test, in a comment, or only read.
         t = self.c.file("web/tests/cookies.test.ts", shipped=False)
         t.add("import { test } from 'vitest'", "", "test('sets legacy cookie', () => {", "  const res = mockResponse()")
         t.control("  res.cookie('acme_legacy_tracker', 'x', { maxAge: 1 })", "cookie", "acme_legacy_tracker")
         t.add("})")
-        c = files["ts"]
+        c = self.c.file("web/src/server/read-cookies.ts")
+        c.add("import type { Request } from 'express'", "")
         c.control("// res.cookie('acme_old_banner', '1') -- removed with the old banner", "cookie", "acme_old_banner")
-
-    def cookie_file(self, lang):
-        head = {
-            "ts": ("web/src/server/cookies.ts", ["import type { Response } from 'express'", "",
-                   "export function setSessionCookies(res: Response, value: string) {"]),
-            "ts_doc": ("web/src/client/preferences.ts", ["// Client-side preference cookies.",
-                       "export function rememberPreferences(value: string) {"]),
-            "py": ("api/app/views/session.py", ['"""Session views."""', "from django.http import HttpResponse", "", "",
-                   "def start_session(request, value: str) -> HttpResponse:", "    response = HttpResponse(status=204)"]),
-            "go": ("svc-go/internal/httpapi/cookies.go", ["package httpapi", "", 'import "net/http"', "",
-                   "func setCookies(w http.ResponseWriter, value string) {"]),
-            "rb": ("billing-rb/app/controllers/sessions_controller.rb", ["class SessionsController < ApplicationController",
-                   "  def create", "    value = SecureRandom.hex(32)"]),
-            "java": ("orders-java/src/main/java/com/acme/orders/web/SessionController.java",
-                     ["package com.acme.orders.web;", "", "import org.springframework.http.HttpHeaders;",
-                      "import org.springframework.http.ResponseCookie;", "import org.springframework.http.ResponseEntity;",
-                      "import org.springframework.web.bind.annotation.PostMapping;",
-                      "import org.springframework.web.bind.annotation.RestController;", "", "@RestController",
-                      "public class SessionController {", "", '    @PostMapping("/session")',
-                      "    public ResponseEntity<Void> start() {", "        String value = java.util.UUID.randomUUID().toString();",
-                      "        HttpHeaders headers = new HttpHeaders();"]),
-            "rs": ("worker-rs/src/web.rs", ["use axum_extra::extract::cookie::{Cookie, CookieJar};", "",
-                   "pub fn set_cookies(jar: CookieJar, value: &str) -> CookieJar {"]),
-            "php": ("portal-php/app/Http/Controllers/SessionController.php",
-                    ["<?php", "", "namespace App\\Http\\Controllers;", "", "class SessionController extends Controller",
-                     "{", "    public function store(): void", "    {", "        $value = bin2hex(random_bytes(16));"]),
-        }[lang]
-        f = self.c.file(head[0])
-        f.add(*head[1])
-        return f
-
-    @staticmethod
-    def cookie_tail(lang):
-        return {"ts": ["}"], "ts_doc": ["}"], "py": ["    return response"], "go": ["}"],
-                "rb": ["    head :no_content", "  end", "end"],
-                "java": ["        return ResponseEntity.noContent().headers(headers).build();", "    }", "}"],
-                "rs": ["    jar", "}"], "php": ["    }", "}"]}[lang]
+        c.add("export function readPrefs(req: Request) {")
+        c.control("  return req.cookies['acme_read_only_pref'] ?? null", "cookie", "acme_read_only_pref")
+        c.add("}")
 
     # -- filler: realistic code that names nothing personal -----------------------------------
     def filler_file(self, lang: str):
@@ -1160,8 +1539,9 @@ class Generator:
 
     # -- manifests ----------------------------------------------------------------------------
     NEUTRAL_DEPS = {
-        "ts": ["express", "zod", "pg", "pino", "dayjs", "undici", "react", "react-dom"],
-        "py": ["django", "httpx", "requests", "pydantic", "celery", "gunicorn"],
+        "ts": ["express", "zod", "pg", "pino", "dayjs", "undici", "react", "react-dom", "next", "typeorm",
+               "drizzle-orm", "mongoose"],
+        "py": ["django", "httpx", "requests", "pydantic", "celery", "gunicorn", "sqlalchemy", "fastapi"],
         "go": ["github.com/jackc/pgx/v5", "github.com/go-chi/chi/v5", "golang.org/x/sync"],
         "rb": ["rails", "pg", "puma", "bootsnap"],
         "java": ["org.springframework.boot:spring-boot-starter-web", "org.postgresql:postgresql"],
@@ -1315,7 +1695,7 @@ class Generator:
         for pid in procs:
             procs[pid]["declared"] = pid in self.declared_procs
         for c in cats:
-            cats[c]["declared"] = c in self.declared_cats
+            cats[c]["declared"] = any(c == d or c.startswith(d + ".") for d in self.declared_cats)
         ctrl_v: dict[str, dict] = {}
         for p in self.c.controls:
             if p["kind"] in ("field", "cookie"):
@@ -1350,14 +1730,16 @@ class Generator:
     def run(self):
         self.choose()
         for lang, pids in self.sdk.items():
-            for pid in pids:
-                self.plant_sdk(lang, pid)
+            for i, pid in enumerate(pids):
+                self.plant_sdk(lang, pid, i)
                 self.by_lang[lang].append(pid)
         for i, pid in enumerate(self.host_only):
             self.plant_host_only(pid, ["ts", "py", "go"][i % 3])
         self.plant_scripts()
         self.plant_env_example()
         self.plant_controls()
+        self.plant_config()
+        self.plant_unread()
         self.plant_data()
         self.plant_cookies()
         self.c.file("README.md").add("# Acme Platform", "",
@@ -1377,13 +1759,16 @@ def main(argv=None) -> int:
     ap.add_argument("--lines", type=int, default=30000, help="approximate total lines (default 30000)")
     ap.add_argument("--out", type=Path, required=True, help="output directory (replaced if it exists)")
     ap.add_argument("--seed", type=int, default=8, help="RNG seed (default 8)")
+    ap.add_argument("--known-catalog", type=Path, metavar="JSON",
+                    help="`privlint rules --format json` of the binary under test: plant only what it knows")
     args = ap.parse_args(argv)
+    known = json.loads(args.known_catalog.read_text()) if args.known_catalog else None
     if args.out.exists():
         if not (args.out / "expected.json").exists() and any(args.out.iterdir()):
             sys.exit(f"refusing to replace {args.out}: not empty and not a generated corpus")
         shutil.rmtree(args.out)
     args.out.mkdir(parents=True)
-    g = Generator(args.lines, args.out, args.seed)
+    g = Generator(args.lines, args.out, args.seed, known)
     g.run()
     g.c.write()
     exp = g.expected()

@@ -128,14 +128,23 @@ impl Index {
     pub fn build(processors: &[Processor]) -> Index {
         let mut ix = Index::default();
         let mut literals: Vec<String> = Vec::new();
+        // Ids win over names, names over aliases: `[processors.cloudflare-access]` is that entry
+        // even if another entry lists "Cloudflare Access" as an alias.
         for (i, p) in processors.iter().enumerate() {
             ix.by_id.insert(p.id.clone(), i);
-            for n in std::iter::once(&p.id)
-                .chain(std::iter::once(&p.name))
-                .chain(p.aliases.iter())
-            {
+            ix.by_name.insert(super::normalize_name(&p.id), i);
+        }
+        for (i, p) in processors.iter().enumerate() {
+            ix.by_name
+                .entry(super::normalize_name(&p.name))
+                .or_insert(i);
+        }
+        for (i, p) in processors.iter().enumerate() {
+            for n in &p.aliases {
                 ix.by_name.entry(super::normalize_name(n)).or_insert(i);
             }
+        }
+        for (i, p) in processors.iter().enumerate() {
             let pk = &p.packages;
             let sets: [(Ecosystem, &Vec<String>); 8] = [
                 (Ecosystem::Npm, &pk.npm),

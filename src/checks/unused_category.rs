@@ -28,11 +28,15 @@ it on the processor's `categories` rather than under `[data]`, or accept the war
 pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
     let sev = ctx.severity(&CHECK);
     for (cat, span) in &ctx.policy.categories {
-        let held = ctx
-            .facts
-            .fields
-            .iter()
-            .any(|f| category_covers(cat, &f.category) || category_covers(&f.category, cat));
+        let covers = |c: &str| category_covers(cat, c) || category_covers(c, cat);
+        // Held: stored in a field, or handled in code (logged, sent to a processor).
+        let held = ctx.facts.fields.iter().any(|f| covers(&f.category))
+            || ctx
+                .facts
+                .behaviors
+                .iter()
+                .filter_map(|b| b.data_type)
+                .any(|d| covers(&ctx.catalog.data[d].category));
         if held {
             continue;
         }

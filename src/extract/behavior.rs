@@ -234,6 +234,19 @@ pub fn arg_identifiers(code: &str, range: Range<usize>) -> Vec<(String, usize)> 
             quote = Some(c);
             i += 1;
             continue;
+        } else if c == b'/' && b.get(i + 1) == Some(&b'/')
+            || c == b'#' && b.get(i + 1) != Some(&b'{')
+        {
+            // A comment inside the arguments (`// properties: { email }`, `# user=email,`).
+            while i < range.end && b[i] != b'\n' {
+                i += 1;
+            }
+            continue;
+        } else if c == b'/' && b.get(i + 1) == Some(&b'*') {
+            i = code[i..range.end]
+                .find("*/")
+                .map_or(range.end, |e| i + e + 2);
+            continue;
         }
         if c.is_ascii_alphabetic() || c == b'_' {
             let s = i;
@@ -244,6 +257,22 @@ pub fn arg_identifiers(code: &str, range: Range<usize>) -> Vec<(String, usize)> 
             let rest = code[i..range.end].trim_start();
             // A call (`format(`) is not data; `Sentry.setUser(` args still are.
             let called = rest.starts_with('(');
+            if called && is_sanitizer(word) {
+                // `maskEmail(user.email)`, `Boolean(customer.phone)`: what comes out is not the data.
+                let open = i + (code[i..range.end].len() - rest.len());
+                i = call_args(code, open).end.min(range.end) + 1;
+                continue;
+            }
+            if called
+                && rest.starts_with("()")
+                && word.len() > 3
+                && word.starts_with("get")
+                && word.as_bytes()[3].is_ascii_uppercase()
+            {
+                // Java getters: `member.getPhoneNumber()` reads phoneNumber.
+                out.push((word[3..].to_string(), s + 3));
+                continue;
+            }
             // An object key or keyword argument names the slot, not the value
             // (`{ username: 'api' }`, `to=user.email`); shorthand `{ email }` is still read.
             let key = (rest.starts_with(':') && !rest.starts_with("::"))
@@ -258,11 +287,160 @@ pub fn arg_identifiers(code: &str, range: Range<usize>) -> Vec<(String, usize)> 
     out
 }
 
+/// Calls whose result is derived from the data, not the data: masking, hashing, counting, tests.
+fn is_sanitizer(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    [
+        "mask",
+        "redact",
+        "hash",
+        "anonymi",
+        "obfuscat",
+        "truncat",
+        "scrub",
+        "sanitiz",
+        "encrypt",
+        "digest",
+        "pseudonym",
+    ]
+    .iter()
+    .any(|k| w.contains(k))
+        || matches!(
+            w.as_str(),
+            "boolean"
+                | "bool"
+                | "len"
+                | "count"
+                | "size"
+                | "length"
+                | "isset"
+                | "empty"
+                | "present"
+                | "exists"
+                | "number"
+                | "typeof"
+                | "sizeof"
+        )
+}
+
+/// Objects whose `.name` is a person's name.
+const PERSON_WORDS: &[&str] = &[
+    "user",
+    "member",
+    "customer",
+    "person",
+    "profile",
+    "account",
+    "patron",
+    "contact",
+    "recipient",
+    "owner",
+    "author",
+    "sender",
+    "employee",
+    "client",
+    "guest",
+    "student",
+    "patient",
+    "applicant",
+    "buyer",
+    "seller",
+    "subscriber",
+    "attendee",
+    "signer",
+    "mentor",
+    "mentee",
+    "candidate",
+    "lead",
+    "visitor",
+    "participant",
+    "invitee",
+    "admin",
+    "teacher",
+    "doctor",
+    "traveler",
+    "passenger",
+    "tenant",
+    "renter",
+    "donor",
+    "volunteer",
+    "creator",
+    "viewer",
+    "me",
+    "u",
+    "usr",
+    "current_user",
+    "currentuser",
+    "billing",
+    "shipping",
+];
+
+/// The data type an identifier read at `off` holds, with the context rules that separate the
+/// data from things about it: `user.email.length`, `self.class.name`, `job.name`.
+pub fn data_value(ctx: &FileCtx, code: &str, ident: &str, off: usize) -> Option<usize> {
+    if ident.starts_with("__") {
+        return None; // __name__, __class__
+    }
+    let before = code[..off].trim_end();
+    let after = code[off + ident.len()..].trim_start();
+    if [
+        ".length",
+        ".size",
+        ".count",
+        ".len()",
+        ".isEmpty",
+        ".present?",
+        ".nil?",
+        ".blank?",
+        ".empty?",
+        ".is_empty()",
+    ]
+    .iter()
+    .any(|s| after.starts_with(s))
+    {
+        return None;
+    }
+    if before.ends_with(".class.")
+        || before.ends_with("constructor.")
+        || before.ends_with("__class__.")
+        || before.ends_with(").")
+    {
+        return None;
+    }
+    let dt = ctx.catalog.data_index.classify(ident)?;
+    if ident.eq_ignore_ascii_case("name") {
+        if let Some(obj) = before
+            .strip_suffix('.')
+            .or_else(|| before.strip_suffix("->"))
+        {
+            let owner: String = obj
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect();
+            let owner = owner
+                .trim_start_matches('@')
+                .trim_start_matches('$')
+                .to_ascii_lowercase();
+            if !PERSON_WORDS
+                .iter()
+                .any(|w| owner == *w || owner.ends_with(w))
+            {
+                return None;
+            }
+        }
+    }
+    Some(dt)
+}
+
 fn logs(ctx: &mut FileCtx, code: &str) {
     static SINK: OnceLock<regex::Regex> = OnceLock::new();
     let re = SINK.get_or_init(|| {
         regex::Regex::new(
-            r"(?x)(?:^|[^\w.])(
+            r#"(?x)(?:^|[^\w.])(
                 console\.(?:log|info|warn|error|debug|trace)
               | (?:this\.|self\.|app\.|request\.|req\.|Rails\.|c\.)?(?:logger|log|logging|_logger|LOGGER|LOG|Log|slog|zap\.L\(\)|logrus|winston|pino)\.(?:info|warn|warning|error|debug|trace|fatal|critical|exception|log|notice|verbose|Info|Warn|Error|Debug|Printf|Println|Print|Infof|Warnf|Errorf|Debugf|With|WithFields|infof|errorf)
               | print | println! | eprintln! | puts | error_log | var_dump | print_r
@@ -273,21 +451,31 @@ fn logs(ctx: &mut FileCtx, code: &str) {
               | sentry_sdk\.(?:capture_exception|capture_message|set_user|set_context|set_extra|set_tag)
               | (?:tracing::|log::)?(?:info|warn|error|debug|trace)!
               | Log::(?:info|warning|error|debug|notice)
-            )\s*\(",
+            )(\s*\(|[\ \t]+["'\w:@\#$])"#,
         )
         .unwrap()
     });
-    let hits: Vec<(String, usize)> = re
+    let hits: Vec<(String, usize, bool)> = re
         .captures_iter(code)
-        .filter_map(|c| c.get(1).map(|m| (m.as_str().to_string(), m.end())))
+        .filter_map(|c| {
+            let m = c.get(1)?;
+            let paren = c.get(2)?.as_str().trim_start().starts_with('(');
+            Some((m.as_str().to_string(), m.end(), paren))
+        })
         .collect();
-    for (sink, end) in hits {
-        let Some(open) = code[end..].find('(').map(|o| end + o) else {
-            continue;
+    for (sink, end, paren) in hits {
+        let args = if paren {
+            let Some(open) = code[end..].find('(').map(|o| end + o) else {
+                continue;
+            };
+            call_args(code, open)
+        } else {
+            // Ruby / Python 2 style: `Rails.logger.info "...#{user.email}"` runs to the line's end.
+            let e = code[end..].find('\n').map_or(code.len(), |n| end + n);
+            end..e
         };
-        let args = call_args(code, open);
         for (ident, off) in arg_identifiers(code, args) {
-            if let Some(dt) = ctx.catalog.data_index.classify(&ident) {
+            if let Some(dt) = data_value(ctx, code, &ident, off) {
                 push(
                     ctx,
                     BehaviorKind::Log,
@@ -302,28 +490,31 @@ fn logs(ctx: &mut FileCtx, code: &str) {
     }
 }
 
-fn password_ident(ctx: &FileCtx, ident: &str) -> Option<usize> {
-    let dt = ctx.catalog.data_index.classify(ident)?;
-    (ctx.catalog.data[dt].id == "password").then_some(dt)
+fn is_password(ctx: &FileCtx, code: &str, ident: &str, off: usize) -> bool {
+    data_value(ctx, code, ident, off).is_some_and(|dt| ctx.catalog.data[dt].id == "password")
 }
 
 fn hashes(ctx: &mut FileCtx, code: &str) {
     static FAST: OnceLock<regex::Regex> = OnceLock::new();
     static SLOW: OnceLock<regex::Regex> = OnceLock::new();
+    // `u` = update-style APIs (the input comes in later `.update()`/`.Write()` calls),
+    // `c` = call-style (the input is the call's own argument).
     let fast = FAST.get_or_init(|| {
         regex::Regex::new(
             r#"(?x)
-              createHash\s*\(\s*['"](?P<a1>md5|sha1|sha256|sha512|sha-?\d+)['"]\s*\)
+              (?P<u1>createHash)\s*\(\s*['"](?P<a1>md5|sha1|sha256|sha512|sha-?\d+)['"]\s*\)
             | hashlib\.(?P<a2>md5|sha1|sha224|sha256|sha384|sha512)\s*\(
-            | \b(?P<a3>md5|sha1|sha256|sha512)\.(?:Sum\w*|New)\s*\(
-            | Digest::(?P<a4>MD5|SHA1|SHA256|SHA512|SHA2)\.(?:hexdigest|digest|base64digest)\s*\(
-            | (?:^|[^\w$>:.])(?P<a5>md5|sha1)\s*\(
-            | \bhash\s*\(\s*['"](?P<a6>md5|sha1|sha256|sha512)['"]\s*,
-            | MessageDigest\.getInstance\s*\(\s*"(?P<a7>MD5|SHA-1|SHA-256|SHA-512|SHA1|SHA256)"
-            | \b(?P<a8>MD5|SHA1|SHA256|SHA512)\.(?:Create|HashData)\s*\(
-            | \b(?P<a9>Md5|Sha1|Sha256|Sha512)::(?:digest|new)\s*\(
-            | \bmd5::compute\s*\(
-            | (?P<a10>MD5|UnsaltedMD5|SHA1|UnsaltedSHA1|Crypt)PasswordHasher
+            | \b(?P<a3>md5|sha1|sha256|sha512)\.(?:Sum\w*)\s*\(
+            | \b(?P<u4>(?P<a4>md5|sha1|sha256|sha512)\.New)\s*\(
+            | Digest::(?P<a5>MD5|SHA1|SHA256|SHA512|SHA2)\.(?:hexdigest|digest|base64digest)\s*[\(\ ]
+            | (?:^|[^\w$>:.])(?P<a6>md5|sha1)\s*\(
+            | \bhash\s*\(\s*['"](?P<a7>md5|sha1|sha256|sha512)['"]\s*,
+            | (?P<u8>MessageDigest)\.getInstance\s*\(\s*"(?P<a8>MD5|SHA-1|SHA-256|SHA-512|SHA1|SHA256)"
+            | \b(?P<a9>MD5|SHA1|SHA256|SHA512)\.(?:HashData)\s*\(
+            | \b(?P<a10>Md5|Sha1|Sha256|Sha512)::digest\s*\(
+            | \b(?P<u11>(?P<a11>Md5|Sha1|Sha256|Sha512)::new)\s*\(
+            | \b(?P<a12>md5)::compute\s*\(
+            | (?P<a13>MD5|UnsaltedMD5|SHA1|UnsaltedSHA1|Crypt)PasswordHasher
             "#,
         )
         .unwrap()
@@ -334,38 +525,71 @@ fn hashes(ctx: &mut FileCtx, code: &str) {
     let mut found = Vec::new();
     for c in fast.captures_iter(code) {
         let m = c.get(0).unwrap();
-        let algo = (1..=10)
+        let algo = (1..=13)
             .find_map(|k| c.name(&format!("a{k}")))
             .map(|a| a.as_str().to_ascii_lowercase().replace('-', ""))
             .unwrap_or_else(|| "md5".into());
-        if c.name("a10").is_some() {
+        let start = (1..=13)
+            .find_map(|k| c.name(&format!("u{k}")).or(c.name(&format!("a{k}"))))
+            .map_or(m.start(), |g| g.start());
+        if c.name("a13").is_some() {
             // Django PASSWORD_HASHERS naming a weak hasher.
-            found.push((m.start()..m.end(), algo, None));
+            found.push((start..m.end(), algo));
             continue;
         }
-        // The hashed input: the call's arguments, or the next few lines for update()-style APIs.
-        let window_end = (m.end() + 300).min(code.len());
-        let window_end = crate::text::floor_char_boundary(code, window_end);
-        let open = code[m.start()..window_end]
-            .rfind('(')
-            .map(|o| m.start() + o);
-        let mut idents = match open {
-            Some(o) if o >= m.end().saturating_sub(2) => arg_identifiers(code, call_args(code, o)),
-            _ => Vec::new(),
+        let update_style = (1..=13).any(|k| c.name(&format!("u{k}")).is_some());
+        let mut start = start;
+        let hashed_password = if update_style {
+            // The statement's `.update(password)` / `.Write([]byte(password))`, up to three lines
+            // on; the finding sits where the password goes in.
+            let mut end = m.end();
+            for _ in 0..3 {
+                end = code[end..].find('\n').map_or(code.len(), |n| end + n + 1);
+            }
+            let window = &code[m.end()..end];
+            let at = ["update(", "Write(", "write(", "digest("]
+                .iter()
+                .find_map(|call| {
+                    let mut from = 0;
+                    while let Some(p) = window[from..].find(call) {
+                        let pos = m.end() + from + p;
+                        let open = pos + call.len() - 1;
+                        if arg_identifiers(code, call_args(code, open))
+                            .iter()
+                            .any(|(i, o)| is_password(ctx, code, i, *o))
+                        {
+                            return Some(pos);
+                        }
+                        from += p + call.len();
+                    }
+                    None
+                });
+            if let Some(pos) = at {
+                if code[start..pos].contains('\n') {
+                    start = pos;
+                }
+            }
+            at.is_some()
+        } else {
+            let open = m.end() - 1;
+            code.as_bytes().get(open) == Some(&b'(')
+                && arg_identifiers(code, call_args(code, open))
+                    .iter()
+                    .any(|(i, o)| is_password(ctx, code, i, *o))
+                || code.as_bytes().get(open) == Some(&b' ') && {
+                    // Ruby `Digest::MD5.hexdigest password`
+                    let e = code[open..].find('\n').map_or(code.len(), |n| open + n);
+                    arg_identifiers(code, open..e)
+                        .iter()
+                        .any(|(i, o)| is_password(ctx, code, i, *o))
+                }
         };
-        if idents.iter().all(|(i, _)| password_ident(ctx, i).is_none()) {
-            idents = arg_identifiers(code, m.end()..window_end);
-        }
-        if let Some((ident, off)) = idents
-            .into_iter()
-            .find(|(i, _)| password_ident(ctx, i).is_some())
-        {
-            let dt = password_ident(ctx, &ident);
-            found.push((off..off + ident.len(), algo, dt));
+        if hashed_password {
+            found.push((start..m.end(), algo));
         }
     }
-    for (span, algo, dt) in found {
-        push(ctx, BehaviorKind::FastHash, span, algo, 0, dt);
+    for (span, algo) in found {
+        push(ctx, BehaviorKind::FastHash, span, algo, 0, None);
     }
     let mut hashers = Vec::new();
     for m in slow.captures_iter(code) {
@@ -403,7 +627,39 @@ fn hashes(ctx: &mut FileCtx, code: &str) {
 /// Seconds from a small expression: `60 * 60 * 24 * 7`, `3_600`, `24*time.Hour`,
 /// `timedelta(hours=1)`, `'7d'`, `"15m"`.
 pub fn eval_seconds(expr: &str) -> Option<u64> {
-    let e = expr.trim().trim_matches(['"', '\'', '`']);
+    static UNIT: OnceLock<regex::Regex> = OnceLock::new();
+    let unit = UNIT.get_or_init(|| {
+        regex::Regex::new(r"(?x)^
+            (?:\+?\s*(?P<n1>\d+)\s*(?P<u1>seconds?|minutes?|hours?|days?|weeks?)       # PHP '+7 days'
+            | (?P<n2>\d+)\.(?P<u2>seconds?|minutes?|hours?|days?|weeks?)(?:\.to_i)?     # Ruby 1.week
+            | Duration\.of(?P<u3>Seconds|Minutes|Hours|Days)\(\s*(?P<n3>\d+)\s*\)       # Java
+            )$").unwrap()
+    });
+    let e = expr.trim().trim_matches(['"', '\'', '`']).trim();
+    if let Some(c) = unit.captures(e) {
+        let n: u64 = c
+            .name("n1")
+            .or(c.name("n2"))
+            .or(c.name("n3"))?
+            .as_str()
+            .parse()
+            .ok()?;
+        let u = c
+            .name("u1")
+            .or(c.name("u2"))
+            .or(c.name("u3"))?
+            .as_str()
+            .to_ascii_lowercase();
+        let mult = match u.trim_end_matches('s') {
+            "second" => 1,
+            "minute" => 60,
+            "hour" => 3600,
+            "day" => 86400,
+            "week" => 604800,
+            _ => return None,
+        };
+        return Some(n * mult);
+    }
     if let Some(td) = e
         .strip_prefix("timedelta(")
         .or_else(|| e.strip_prefix("datetime.timedelta("))
@@ -462,7 +718,7 @@ fn signed_urls(ctx: &mut FileCtx, code: &str) {
     static CALL: OnceLock<regex::Regex> = OnceLock::new();
     static KW: OnceLock<regex::Regex> = OnceLock::new();
     let call = CALL.get_or_init(|| {
-        regex::Regex::new(r"(?x)\b(createSignedUrls?|createSignedUploadUrl|generate_presigned_url|generate_presigned_post|getSignedUrl|presigned_url|presign\w*|Presign\w*|generate_signed_url|signedUrl|get_presigned_url|url_for|signed_url)\s*\(").unwrap()
+        regex::Regex::new(r"(?x)\b(createSignedUrls?|createSignedUploadUrl|createPresignedRequest|generate_presigned_url|generate_presigned_post|getSignedUrl|presigned_url|presign\w*|Presign\w*|generate_signed_url|signedUrl|get_presigned_url|url_for|signed_url|signatureDuration|rails_blob_url|rails_blob_path|service_url|url)\s*\(").unwrap()
     });
     let kw = KW.get_or_init(|| {
         regex::Regex::new(r#"(?i)\b(?:expires_?in|expiresIn|expiry|expiration|expires|ttl|X-Amz-Expires|WithPresignExpires|Presign)\s*(?:[:=(]|=>)\s*([^,)}\n;]+(?:\([^)]*\))?)"#).unwrap()
@@ -474,8 +730,12 @@ fn signed_urls(ctx: &mut FileCtx, code: &str) {
         let args = call_args(code, open);
         let args_text = &code[args.clone()];
         let mut ttl = None;
-        if name.as_str().starts_with("createSigned") {
-            // Supabase: createSignedUrl(path, expiresInSeconds)
+        if name.as_str() == "signatureDuration" {
+            // AWS SDK for Java v2: .signatureDuration(Duration.ofDays(7))
+            ttl = eval_seconds(args_text).map(|v| (v, args.start, args_text.len()));
+        }
+        if name.as_str().starts_with("createSigned") || name.as_str() == "createPresignedRequest" {
+            // Supabase: createSignedUrl(path, expiresInSeconds); AWS PHP: ($cmd, '+7 days')
             let parts = split_top_level(args_text);
             if let Some(second) = parts.get(1) {
                 ttl = eval_seconds(second).map(|v| {
@@ -490,10 +750,15 @@ fn signed_urls(ctx: &mut FileCtx, code: &str) {
         if ttl.is_none() {
             if let Some(k) = kw.captures(args_text) {
                 let v = k.get(1).unwrap();
-                if !v.as_str().contains("Date.now") {
-                    ttl = eval_seconds(v.as_str())
-                        .map(|s| (s, args.start + v.start(), v.as_str().trim().len()));
-                }
+                let text = v.as_str();
+                // GCS (Node): `expires: Date.now() + 7 * 24 * 60 * 60 * 1000`, in milliseconds.
+                let secs = match text.split_once("Date.now()") {
+                    Some((_, rest)) => {
+                        eval_seconds(rest.trim().trim_start_matches('+')).map(|ms| ms / 1000)
+                    }
+                    None => eval_seconds(text),
+                };
+                ttl = secs.map(|s| (s, args.start + v.start(), text.trim().len()));
             }
         }
         // Go: presignClient.PresignGetObject(ctx, in, s3.WithPresignExpires(24*time.Hour)) is covered
@@ -539,7 +804,7 @@ fn split_top_level(s: &str) -> Vec<&str> {
 fn ai_opt_ins(ctx: &mut FileCtx, code: &str) {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        regex::Regex::new(r#"\b(store|allow_training|allowTraining|training_opt_in|trainingOptIn|data_sharing|dataSharing|share_data|shareData|enable_training|opt_in_training|data_collection|dataCollection)["']?\s*(?:[:=]|=>)\s*(?:true|True|TRUE|"allow"|'allow')\b"#).unwrap()
+        regex::Regex::new(r#"(?i)\b(store|allow_training|allowTraining|training_opt_in|trainingOptIn|data_sharing|dataSharing|share_data|shareData|enable_training|opt_in_training|data_collection|dataCollection)["']?\s*(?:[:=]|=>)\s*(?:(?:openai\.Bool|param\.NewOpt|Some)\()?(?:true\b|True\b|TRUE\b|"allow"|'allow')"#).unwrap()
     });
     let hits: Vec<(usize, usize, String)> = re
         .captures_iter(code)
@@ -565,6 +830,9 @@ mod tests {
         assert_eq!(eval_seconds("timedelta(hours=1)"), Some(3600));
         assert_eq!(eval_seconds("'7d'"), Some(604800));
         assert_eq!(eval_seconds("someVar"), None);
+        assert_eq!(eval_seconds("1.week.to_i"), Some(604800));
+        assert_eq!(eval_seconds("'+7 days'"), Some(604800));
+        assert_eq!(eval_seconds("Duration.ofDays(30)"), Some(2592000));
     }
 
     #[test]

@@ -140,6 +140,9 @@ fn callee_path(e: &Expression) -> String {
             format!("{}.{}", callee_path(&m.object), m.property.name)
         }
         Expression::CallExpression(c) => format!("{}()", callee_path(&c.callee)),
+        // `new Mailgun(formData).client(...)`: the chain starts at the constructed class.
+        Expression::NewExpression(n) => callee_path(&n.callee),
+        Expression::ParenthesizedExpression(p) => callee_path(&p.expression),
         Expression::ChainExpression(_) => "?".into(),
         _ => "?".into(),
     }
@@ -263,7 +266,7 @@ impl Visitor<'_, '_> {
         );
         let mut seen = std::collections::BTreeSet::new();
         for (ident, off) in idents {
-            let Some(dt) = self.ctx.catalog.data_index.classify(&ident) else {
+            let Some(dt) = super::behavior::data_value(self.ctx, text, &ident, off) else {
                 continue;
             };
             if self.ctx.catalog.data[dt].id == "api-key" || !seen.insert(dt) {

@@ -553,7 +553,7 @@ impl Walker {
             args.start_byte() + 1..args.end_byte().saturating_sub(1).max(args.start_byte() + 1);
         let mut seen = std::collections::BTreeSet::new();
         for (ident, off) in super::behavior::arg_identifiers(ctx.text, range) {
-            let Some(dt) = ctx.catalog.data_index.classify(&ident) else {
+            let Some(dt) = super::behavior::data_value(ctx, ctx.text, &ident, off) else {
                 continue;
             };
             if ctx.catalog.data[dt].id == "api-key" || !seen.insert(dt) {
