@@ -49,6 +49,8 @@ pub enum InventoryFormat {
     Human,
     Json,
     Markdown,
+    Mermaid,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

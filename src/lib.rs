@@ -30,8 +30,35 @@ pub fn extract_text(rel: &str, text: &str, catalog: &Catalog) -> fact::FileFacts
     let Some(kind) = extract::classify(rel) else {
         return fact::FileFacts::default();
     };
+    if cfg!(debug_assertions)
+        && std::env::var_os("PRIVLINT_TEST_PANIC")
+            .is_some_and(|v| rel.ends_with(&*v.to_string_lossy()))
+    {
+        panic!("test-induced panic in {rel}");
+    }
     let mut ctx = extract::FileCtx::new(rel, text, catalog);
     ctx.out.lines = ctx.lines.lines();
+    // Parsers recurse: a pathologically nested file is read by the flat lexer instead.
+    let recursive = matches!(
+        kind,
+        extract::FileKind::Js | extract::FileKind::Component | extract::FileKind::Rust
+    );
+    let kind = if recursive && extract::nesting_depth(text) > extract::MAX_PARSE_DEPTH {
+        ctx.issue(format!(
+            "nesting deeper than {}: scanned with the fallback lexer",
+            extract::MAX_PARSE_DEPTH
+        ));
+        let lang = if kind == extract::FileKind::Rust {
+            catalog::matcher::Lang::Rust
+        } else {
+            catalog::matcher::Lang::Js
+        };
+        let end = text.len();
+        extract::generic::scan_clike(&mut ctx, 0, end, lang);
+        return ctx.out;
+    } else {
+        kind
+    };
     extract::extract(kind, &mut ctx);
     ctx.out
 }
@@ -109,6 +136,7 @@ pub fn scan_with(
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.max(1))
+        .stack_size(16 * 1024 * 1024)
         .build();
     let per_file: Vec<Option<fact::FileFacts>> = match pool {
         Ok(pool) => pool.install(|| {

@@ -350,6 +350,8 @@ fn inventory(args: &cli::InventoryArgs) -> Result<i32, Fatal> {
         InventoryFormat::Markdown | InventoryFormat::Human => {
             report::inventory::render_markdown(&inv, title.as_deref())
         }
+        InventoryFormat::Mermaid => report::inventory::render_mermaid(&inv, title.as_deref()),
+        InventoryFormat::Html => report::html::render(&inv, title.as_deref()),
     };
     emit(args.common.output.as_deref(), &text)?;
     Ok(0)

@@ -282,3 +282,29 @@ fn output_file_is_written_and_stdout_stays_empty() {
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(v["tool"]["name"], "privlint");
 }
+
+#[test]
+fn inventory_mermaid_and_html_data_maps() {
+    let out = privlint(&["inventory", "fixtures/mylestone", "--format", "mermaid"]);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.starts_with("flowchart LR\n"));
+    insta::assert_snapshot!("inventory_mermaid_mylestone", out.stdout);
+
+    let out = privlint(&["inventory", "fixtures/mylestone", "--format", "html"]);
+    assert_eq!(out.code, 0);
+    let html = &out.stdout;
+    assert!(html.starts_with("<!doctype html>"));
+    // Self-contained: no scripts, no external assets.
+    assert!(!html.contains("<script") && !html.contains("<link") && !html.contains("src=\"http"));
+    for section in [
+        "Processors by kind",
+        "Data flows",
+        "Personal data",
+        "Cookies",
+        "<svg",
+    ] {
+        assert!(html.contains(section), "{section}");
+    }
+    // The undeclared flow planted in the fixture (location sent to OpenAI) is drawn in red.
+    assert!(html.contains("#c0392b"));
+}

@@ -147,6 +147,25 @@ fn scan_imports(ctx: &mut FileCtx, start: usize, end: usize, lang: Lang) {
         regex::Regex::new(r#"(?m)^[ \t]*(?:import|using|use|require|from|alias)\s+(?:static\s+)?['"]?(?:package:)?([A-Za-z_@][\w.\-/\\@:]*)"#).unwrap()
     });
     let text = ctx.text;
+    if lang == Lang::Js {
+        // `import x from 'pkg'`, `export * from 'pkg'`, `require('pkg')`, `import('pkg')`.
+        static JS: OnceLock<regex::Regex> = OnceLock::new();
+        let js = JS.get_or_init(|| {
+            regex::Regex::new(
+                r#"(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]([^'"\n]+)['"]"#,
+            )
+            .unwrap()
+        });
+        let caps: Vec<(String, std::ops::Range<usize>)> = js
+            .captures_iter(&text[start..end])
+            .filter_map(|c| c.get(1))
+            .map(|m| (m.as_str().to_string(), start + m.start()..start + m.end()))
+            .collect();
+        for (spec, r) in caps {
+            ctx.import(Lang::Js, &spec, r);
+        }
+        return;
+    }
     let lang = match ctx.rel.rsplit('.').next().unwrap_or("") {
         "cs" => Lang::Csharp,
         "kt" | "kts" | "scala" | "groovy" | "java" => Lang::Java,

@@ -392,6 +392,26 @@ pub fn looks_like_env_name(s: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
+/// Deepest bracket nesting the recursive parsers (oxc, syn, our visitors) are given.
+pub const MAX_PARSE_DEPTH: usize = 400;
+
+/// Maximum nesting of `(`, `[` and `{` in a text (strings are not skipped: a cheap upper bound).
+pub fn nesting_depth(text: &str) -> usize {
+    let mut depth = 0usize;
+    let mut max = 0usize;
+    for b in text.bytes() {
+        match b {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
 /// Run the right extractor for `kind` over `text`.
 pub fn extract(kind: FileKind, ctx: &mut FileCtx) {
     match kind {

@@ -60,12 +60,26 @@ pub struct CookieEntry {
     pub evidence: Vec<Evidence>,
 }
 
+/// Personal data of a category seen passed to a processor (an extension of the §5 schema).
+#[derive(Serialize)]
+pub struct FlowEntry {
+    pub processor: String,
+    pub category: String,
+    /// Whether privacy.toml declares this category for the processor (null without a policy).
+    pub declared: Option<bool>,
+    pub evidence: Vec<Evidence>,
+}
+
 #[derive(Serialize)]
 pub struct Inventory {
     pub version: u32,
     pub processors: Vec<ProcessorEntry>,
     pub categories: Vec<CategoryEntry>,
     pub cookies: Vec<CookieEntry>,
+    pub flows: Vec<FlowEntry>,
+    /// Categories privacy.toml declares for each processor (for the data-map diagram).
+    #[serde(skip)]
+    pub declared_flows: Vec<(String, String)>,
 }
 
 pub fn build(facts: &Facts, catalog: &Catalog, policy: Option<&Policy>) -> Inventory {
@@ -138,11 +152,57 @@ pub fn build(facts: &Facts, catalog: &Catalog, policy: Option<&Policy>) -> Inven
             text: c.snippet.clone(),
         });
     }
+    let mut flows: BTreeMap<(String, String), FlowEntry> = BTreeMap::new();
+    for b in facts
+        .behaviors
+        .iter()
+        .filter(|b| b.kind == crate::fact::BehaviorKind::Flow)
+    {
+        let (Some(dt), Some(p)) = (b.data_type, catalog.processors.get(b.value as usize)) else {
+            continue;
+        };
+        let category = catalog.data[dt].category.clone();
+        let e = flows
+            .entry((p.id.clone(), category.clone()))
+            .or_insert_with(|| FlowEntry {
+                processor: p.id.clone(),
+                category: category.clone(),
+                declared: policy.map(|pol| {
+                    pol.declarations_for(b.value as usize, catalog).any(|d| {
+                        d.categories
+                            .iter()
+                            .any(|c| crate::policy::category_covers(c, &category))
+                    })
+                }),
+                evidence: Vec::new(),
+            });
+        e.evidence.push(Evidence {
+            path: b.loc.path.clone(),
+            line: b.loc.line,
+            column: b.loc.column,
+            kind: "flow",
+            text: b.snippet.clone(),
+        });
+    }
+    let mut declared_flows = Vec::new();
+    if let Some(pol) = policy {
+        for d in &pol.processors {
+            let name = match &d.target {
+                crate::policy::DeclTarget::Processor(i) => catalog.processors[*i].id.clone(),
+                crate::policy::DeclTarget::Kind(_) => d.key.clone(),
+            };
+            for c in &d.categories {
+                declared_flows.push((name.clone(), c.clone()));
+            }
+        }
+    }
     Inventory {
         version: 1,
         processors: procs.into_values().collect(),
         categories: cats.into_values().collect(),
         cookies: cookies.into_values().collect(),
+        flows: flows.into_values().collect(),
+        declared_flows,
     }
 }
 
@@ -240,5 +300,80 @@ pub fn render_markdown(inv: &Inventory, title: Option<&str>) -> String {
             ev.join(", ")
         ));
     }
+    out
+}
+
+/// Mermaid flowchart id: letters, digits and underscores only.
+fn mid(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
+}
+
+/// A Mermaid flowchart: data categories → this service → processors (grouped by kind). Solid
+/// edges are flows seen in code; dashed ones are declared in privacy.toml only.
+pub fn render_mermaid(inv: &Inventory, title: Option<&str>) -> String {
+    let mut out = String::from("flowchart LR\n");
+    out.push_str(&format!(
+        "  svc([\"{}\"])\n",
+        title.unwrap_or("this service").replace('"', "'")
+    ));
+    for c in &inv.categories {
+        let style = if c.declared == Some(false) {
+            ":::undeclared"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "  cat_{}[\"{}\"]{style}\n",
+            mid(&c.category),
+            c.category
+        ));
+        out.push_str(&format!("  cat_{} --> svc\n", mid(&c.category)));
+    }
+    let mut kinds: BTreeMap<&str, Vec<&ProcessorEntry>> = BTreeMap::new();
+    for p in &inv.processors {
+        kinds.entry(p.kind.as_str()).or_default().push(p);
+    }
+    for (kind, ps) in kinds {
+        out.push_str(&format!("  subgraph kind_{}[\"{kind}\"]\n", mid(kind)));
+        for p in ps {
+            let style = if p.declared == Some(false) {
+                ":::undeclared"
+            } else {
+                ""
+            };
+            out.push_str(&format!(
+                "    p_{}[\"{}\"]{style}\n",
+                mid(&p.id),
+                p.name.replace('"', "'")
+            ));
+        }
+        out.push_str("  end\n");
+    }
+    for p in &inv.processors {
+        let cats: Vec<&str> = inv
+            .flows
+            .iter()
+            .filter(|f| f.processor == p.id)
+            .map(|f| f.category.as_str())
+            .collect();
+        let declared: Vec<&str> = inv
+            .declared_flows
+            .iter()
+            .filter(|(id, _)| *id == p.id)
+            .map(|(_, c)| c.as_str())
+            .collect();
+        if cats.is_empty() && declared.is_empty() {
+            out.push_str(&format!("  svc --> p_{}\n", mid(&p.id)));
+        }
+        for c in &cats {
+            out.push_str(&format!("  svc -- \"{c}\" --> p_{}\n", mid(&p.id)));
+        }
+        for c in declared.iter().filter(|c| !cats.contains(c)) {
+            out.push_str(&format!("  svc -. \"{c}\" .-> p_{}\n", mid(&p.id)));
+        }
+    }
+    out.push_str("  classDef undeclared stroke:#c0392b,stroke-width:2px,color:#c0392b\n");
     out
 }

@@ -1,6 +1,7 @@
 //! Renderers: findings (human, json, sarif, github) and the inventory (json, markdown).
 
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod inventory;
 pub mod json;
