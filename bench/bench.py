@@ -237,6 +237,12 @@ def semgrep_rules(path: Path) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
+# The generated corpus's top-level directories (see gen_corpus.py's LANG_DIRS).
+LANG_OF_DIR = {"web": "TS/JS (+ Prisma, GraphQL, HTML)", "api": "Python", "svc-go": "Go (+ proto)",
+               "billing-rb": "Ruby (+ ERB)", "orders-java": "Java", "worker-rs": "Rust", "portal-php": "PHP (+ Blade)",
+               "db": "SQL"}
+
+
 def file_hash(*paths: Path) -> str:
     h = hashlib.sha256()
     for p in paths:
@@ -381,6 +387,18 @@ def bench_target(a, name: str, root: Path, work: Path, is_corpus: bool) -> dict:
         except ValueError:
             m["findings"] = m["errors"] = m["vendors"] = None
         res["timings"][("semgrep", j)] = m
+    # Throughput by language (the corpus's top-level directories), on the largest corpus.
+    if is_corpus and name == a.largest and a.by_language:
+        res["by_language"] = []
+        for d, lang in LANG_OF_DIR.items():
+            sub = [f for f in files if f.startswith(d + "/")]
+            if not sub:
+                continue
+            print(f"  privlint inventory {d} --jobs 1", file=sys.stderr)
+            m = measure([a.privlint, "inventory", d, "--format", "json", "--jobs", "1"], root, a.runs, a.warmup, work,
+                        f"{name}-lang-{d}", keep_output=False)
+            lines = sum((root / f).read_bytes().count(b"\n") for f in sub)
+            res["by_language"].append((d, lang, len(sub), lines, sum((root / f).stat().st_size for f in sub), m))
     # --staged with one staged file.
     if a.staged_on in ("all", name) or (a.staged_on == "largest" and name == a.largest):
         st = staged_repo(a.cache, root, is_corpus, files)
@@ -433,16 +451,16 @@ def report(a, results: list[dict]) -> str:
           f"{a.npatterns} literals) is the floor: reading the bytes with no parsing at all. semgrep runs "
           f"{a.nrules} rules generated from the catalog (imports and hosts, JS/TS/Python/Go only).")
         p("")
-        p("| target | files | jobs | privlint check | rg -F | privlint / rg | semgrep | semgrep / privlint | semgrep peak RSS |")
-        p("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        p("| target | files | jobs | privlint check | rg -F | privlint / rg | semgrep | semgrep / privlint | semgrep peak RSS | vendors semgrep flags |")
+        p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for r in results:
             for j in a.jobs:
                 pl = r["timings"][("check", j)]
                 rg = r["timings"].get(("rg", j))
                 sg = r["timings"].get(("semgrep", j))
                 rg_cols = f"{secs(rg['wall'])} | {pl['wall'] / rg['wall']:.1f}x" if rg else "n/a | n/a"
-                sg_cols = (f"{secs(sg['wall'])} | {sg['wall'] / pl['wall']:.0f}x | {mib(sg['rss_kb'])}" if sg
-                           else "— | — | —")
+                sg_cols = (f"{secs(sg['wall'])} | {sg['wall'] / pl['wall']:.0f}x | {mib(sg['rss_kb'])} | {sg['vendors']}"
+                           if sg else "— | — | — | —")
                 p(f"| {r['name']} | {len(r['files']):,} | {j} | {secs(pl['wall'])} | {rg_cols} | {sg_cols} |")
     p("")
     p("### Correctness")
@@ -462,6 +480,16 @@ def report(a, results: list[dict]) -> str:
         p("")
         for name, f in fails:
             p(f"- {name}: FAIL {f}")
+    for r in results:
+        if r.get("by_language"):
+            p("")
+            p(f"### Throughput by language ({r['name']} corpus, `inventory --jobs 1`, whole process)")
+            p("")
+            p("| directory | language | files | lines | wall | CPU | lines/s | MB/s |")
+            p("|---|---|---:|---:|---:|---:|---:|---:|")
+            for d, lang, nf, nl, nb, m in r["by_language"]:
+                p(f"| `{d}/` | {lang} | {nf:,} | {nl:,} | {secs(m['wall'])} | {secs(m['cpu'])} | "
+                  f"{nl / m['wall']:,.0f} | {nb / 1e6 / m['wall']:.1f} |")
     st = [(r, r["staged"]) for r in results if "staged" in r]
     if st:
         p("")
@@ -491,6 +519,8 @@ def main(argv=None) -> int:
     ap.add_argument("--semgrep-runs", type=int, default=1)
     ap.add_argument("--semgrep-max-lines", type=int, default=10**9,
                     help="skip semgrep on targets larger than this (it is slow)")
+    ap.add_argument("--no-by-language", dest="by_language", action="store_false",
+                    help="skip the per-language throughput table")
     ap.add_argument("--staged-on", default="largest", help="largest | all | none | a target name")
     ap.add_argument("--command", default=None, help="the command line shown in the report")
     ap.add_argument("--output", type=Path, help="also write the Markdown report here")

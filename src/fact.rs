@@ -114,7 +114,7 @@ pub struct DataField {
 }
 
 /// A cookie the code sets.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct CookieSet {
     pub loc: Location,
     /// The name, or a glob where part of it is computed (`sb-*-auth-token`).

@@ -776,7 +776,7 @@ fn signed_urls(ctx: &mut FileCtx, code: &str) {
 }
 
 /// Split an argument list at top-level commas.
-fn split_top_level(s: &str) -> Vec<&str> {
+pub fn split_top_level(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut depth = 0i32;
     let mut start = 0;

@@ -219,6 +219,9 @@ pub fn extract_env_file(ctx: &mut FileCtx) {
 /// YAML, JSON, TOML, INI, XML...: hosts in values, env names as keys (docker-compose, k8s,
 /// CI workflows). `#` and `//` comments are skipped.
 pub fn extract_config(ctx: &mut FileCtx) {
+    if ctx.text.contains("server.servlet.session.cookie.") {
+        spring_session_cookie(ctx);
+    }
     if ctx.rel.ends_with("config.toml") && ctx.text.contains("[auth.external.") {
         supabase_auth_providers(ctx);
     }
@@ -343,4 +346,33 @@ pub fn comment_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
         }
     }
     out
+}
+
+/// Spring Boot `server.servlet.session.cookie.*` properties describe the session cookie.
+fn spring_session_cookie(ctx: &mut FileCtx) {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(?m)^\s*server\.servlet\.session\.cookie\.(name|secure|http-only|same-site)\s*[=:]\s*(\S+)").unwrap()
+    });
+    let mut c = crate::fact::CookieSet {
+        name: "JSESSIONID".into(),
+        ..Default::default()
+    };
+    let mut at = None;
+    for cap in re.captures_iter(ctx.text) {
+        let v = cap[2].trim().to_string();
+        match &cap[1] {
+            "name" => {
+                c.name = v;
+                at = cap.get(2).map(|m| m.range());
+            }
+            "secure" => c.secure = Some(v == "true"),
+            "http-only" => c.http_only = Some(v == "true"),
+            _ => c.same_site = Some(v),
+        }
+        at = at.or_else(|| cap.get(0).map(|m| m.range()));
+    }
+    if let Some(r) = at {
+        ctx.cookie(c, r);
+    }
 }

@@ -118,6 +118,13 @@ fn static_string<'b>(e: &'b Expression<'b>) -> Option<(&'b str, Span)> {
 fn cookie_name(e: &Expression) -> Option<String> {
     match e {
         Expression::StringLiteral(s) => Some(s.value.to_string()),
+        // `'ab_' + test + '=' + variant`: literal parts kept, computed parts as `*`.
+        Expression::BinaryExpression(b) if b.operator == BinaryOperator::Addition => {
+            let l = cookie_name(&b.left).unwrap_or_else(|| "*".into());
+            let r = cookie_name(&b.right).unwrap_or_else(|| "*".into());
+            let joined = format!("{l}{r}").replace("**", "*");
+            (joined != "*").then_some(joined)
+        }
         Expression::TemplateLiteral(t) => {
             let mut out = String::new();
             for (i, q) in t.quasis.iter().enumerate() {
@@ -142,10 +149,21 @@ fn callee_path(e: &Expression) -> String {
         Expression::CallExpression(c) => format!("{}()", callee_path(&c.callee)),
         // `new Mailgun(formData).client(...)`: the chain starts at the constructed class.
         Expression::NewExpression(n) => callee_path(&n.callee),
+        Expression::AwaitExpression(a) => callee_path(&a.argument),
         Expression::ParenthesizedExpression(p) => callee_path(&p.expression),
         Expression::ChainExpression(_) => "?".into(),
         _ => "?".into(),
     }
+}
+
+/// `session({...})` from express-session, cookie-session or koa-session.
+fn is_session_middleware(path: &str, text: &str) -> bool {
+    matches!(
+        path,
+        "session" | "expressSession" | "cookieSession" | "koaSession" | "KoaSession"
+    ) && ["express-session", "cookie-session", "koa-session"]
+        .iter()
+        .any(|p| text.contains(p))
 }
 
 fn is_cookie_setter(path: &str) -> bool {
@@ -164,7 +182,13 @@ fn is_cookie_setter(path: &str) -> bool {
         let before = path[..path.len() - 4].rsplit('.').next().unwrap_or("");
         return matches!(
             before,
-            "cookies" | "cookies()" | "Cookies" | "cookieStore" | "Cookie" | "jsCookie"
+            "cookies"
+                | "cookies()"
+                | "Cookies"
+                | "cookieStore"
+                | "Cookie"
+                | "jsCookie"
+                | "withAttributes()"
         );
     }
     path == "serialize" || path.ends_with("cookie.serialize")
@@ -193,16 +217,157 @@ fn apply_cookie_options(obj: &ObjectExpression, c: &mut CookieSet, src: &str) {
                 .to_string()
         };
         match key.as_ref() {
-            "secure" => c.secure = as_bool.or(Some(true)),
-            "httpOnly" | "httponly" | "http_only" => c.http_only = as_bool.or(Some(true)),
+            // `secure: isProd` is decided at run time: unknown, not missing.
+            "secure" => match as_bool {
+                Some(b) => c.secure = Some(b),
+                None => c.opaque = true,
+            },
+            "httpOnly" | "httponly" | "http_only" => match as_bool {
+                Some(b) => c.http_only = Some(b),
+                None => c.opaque = true,
+            },
             "sameSite" | "samesite" | "same_site" => c.same_site = Some(val_text()),
             "maxAge" | "max_age" | "expires" => c.max_age = Some(val_text()),
+            // Hono: `prefix: 'host'` names the cookie `__Host-<name>` and forces Secure.
+            "prefix" => {
+                let v = val_text().to_ascii_lowercase();
+                if v == "host" || v == "secure" {
+                    let p = if v == "host" { "__Host-" } else { "__Secure-" };
+                    if !c.name.starts_with(p) {
+                        c.name = format!("{p}{}", c.name);
+                    }
+                    c.secure = Some(true);
+                }
+            }
             _ => {}
         }
     }
 }
 
 impl Visitor<'_, '_> {
+    /// `res.cookie('name', v, {...})`, `cookies().set(...)`, `Cookies.set(...)`, Hono
+    /// `setCookie(c, 'name', v, {...})`, `cookies().set({ name, value, ... })`.
+    fn cookie_call(&mut self, it: &CallExpression, path: &str) {
+        let browser = path.starts_with("Cookies")
+            || path.starts_with("Cookie.")
+            || path.starts_with("jsCookie");
+        // Hono / h3 take the context first: `setCookie(c, 'name', value, opts)`.
+        let first_is_name = it
+            .arguments
+            .first()
+            .and_then(|a| a.as_expression())
+            .and_then(cookie_name)
+            .is_some();
+        let name_at = usize::from(it.arguments.len() >= 3 && !first_is_name);
+        let Some(first) = it.arguments.get(name_at).and_then(|a| a.as_expression()) else {
+            return;
+        };
+        let src = &self.ctx.text[self.offset..];
+        let mut c = CookieSet::default();
+        let name_span;
+        if let Some(name) = cookie_name(first) {
+            c.name = name;
+            name_span = first.span();
+            // Koa deletes with `ctx.cookies.set(name, null)`.
+            if matches!(
+                it.arguments
+                    .get(name_at + 1)
+                    .and_then(|a| a.as_expression()),
+                Some(Expression::NullLiteral(_))
+            ) {
+                return;
+            }
+            for (k, a) in it.arguments.iter().enumerate().skip(name_at + 1) {
+                match a.as_expression() {
+                    Some(Expression::ObjectExpression(o)) => apply_cookie_options(o, &mut c, src),
+                    // `res.cookie(name, value, cookieOptions)`: options we cannot see.
+                    Some(
+                        Expression::Identifier(_)
+                        | Expression::CallExpression(_)
+                        | Expression::StaticMemberExpression(_),
+                    ) if k >= name_at + 2 => c.opaque = true,
+                    _ => {}
+                }
+            }
+        } else if let Expression::ObjectExpression(o) = first {
+            // cookies().set({ name: 'x', value, httpOnly: true })
+            let Some((name, span)) = o.properties.iter().find_map(|p| match p {
+                ObjectPropertyKind::ObjectProperty(p)
+                    if p.key.static_name().is_some_and(|k| k == "name") =>
+                {
+                    cookie_name(&p.value).map(|n| (n, p.value.span()))
+                }
+                _ => None,
+            }) else {
+                return;
+            };
+            c.name = name;
+            name_span = span;
+            apply_cookie_options(o, &mut c, src);
+        } else {
+            return;
+        }
+        let deleting = c
+            .max_age
+            .as_deref()
+            .is_some_and(|m| m == "0" || m.starts_with('-') || m.contains("new Date(0)"));
+        if deleting {
+            return;
+        }
+        if browser {
+            c.http_only = Some(false); // scripts cannot set HttpOnly
+        }
+        let r = self.span(name_span);
+        self.ctx.cookie(c, r);
+    }
+
+    /// express-session / cookie-session / koa-session: the session cookie is configured, not set.
+    fn session_middleware(&mut self, it: &CallExpression, path: &str) {
+        let Some(Expression::ObjectExpression(o)) =
+            it.arguments.first().and_then(|a| a.as_expression())
+        else {
+            return;
+        };
+        let text = self.ctx.text;
+        let default = if text.contains("koa-session") {
+            "koa.sess"
+        } else if text.contains("cookie-session") {
+            "session"
+        } else {
+            "connect.sid"
+        };
+        let src = &text[self.offset..];
+        let mut c = CookieSet {
+            name: default.to_string(),
+            ..CookieSet::default()
+        };
+        let mut span = it.span;
+        for p in &o.properties {
+            let ObjectPropertyKind::ObjectProperty(p) = p else {
+                continue;
+            };
+            match p.key.static_name().as_deref() {
+                Some("name") | Some("key") => {
+                    if let Some(n) = cookie_name(&p.value) {
+                        c.name = n;
+                        span = p.value.span();
+                    }
+                }
+                Some("cookie") => {
+                    if let Expression::ObjectExpression(inner) = &p.value {
+                        apply_cookie_options(inner, &mut c, src);
+                    }
+                }
+                _ => {}
+            }
+        }
+        // koa-session and cookie-session take the flags at the top level.
+        apply_cookie_options(o, &mut c, src);
+        let _ = path;
+        let r = self.span(span);
+        self.ctx.cookie(c, r);
+    }
+
     /// Personal data in the arguments of a call on a processor's client (`resend.emails.send({
     /// to: user.email })`) or of a request to its API host (`fetch('https://api.openai.com/...')`).
     fn flow(&mut self, call: &CallExpression, path: &str) {
@@ -367,82 +532,22 @@ impl<'a> Visit<'a> for Visitor<'_, '_> {
             }
         }
         self.flow(it, &path);
+        if (path.ends_with("createServerClient") || path.ends_with("createBrowserClient"))
+            && self.ctx.text.contains("@supabase/ssr")
+        {
+            // @supabase/ssr sets its own session cookie through the handlers it is given.
+            let c = CookieSet {
+                name: "sb-*-auth-token".into(),
+                opaque: true,
+                ..CookieSet::default()
+            };
+            let r = self.span(it.span);
+            self.ctx.cookie(c, r.start..r.start + path.len());
+        }
         if is_cookie_setter(&path) {
-            // Hono / h3 take the context first: `setCookie(c, 'name', value, opts)`.
-            let name_at = usize::from(
-                it.arguments.len() >= 3
-                    && it
-                        .arguments
-                        .first()
-                        .and_then(|a| a.as_expression())
-                        .and_then(cookie_name)
-                        .is_none(),
-            );
-            if let Some(first) = it.arguments.get(name_at).and_then(|a| a.as_expression()) {
-                if let Some(name) = cookie_name(first) {
-                    let mut c = CookieSet {
-                        loc: Default::default(),
-                        name,
-                        secure: None,
-                        http_only: None,
-                        same_site: None,
-                        max_age: None,
-                        setting: false,
-                        opaque: false,
-                        snippet: String::new(),
-                    };
-                    let src = &self.ctx.text[self.offset..];
-                    for (k, a) in it.arguments.iter().enumerate().skip(name_at + 1) {
-                        match a.as_expression() {
-                            Some(Expression::ObjectExpression(o)) => {
-                                apply_cookie_options(o, &mut c, src)
-                            }
-                            // `res.cookie(name, value, cookieOptions)`: options we cannot see.
-                            Some(
-                                Expression::Identifier(_)
-                                | Expression::CallExpression(_)
-                                | Expression::StaticMemberExpression(_),
-                            ) if k >= name_at + 2 => c.opaque = true,
-                            _ => {}
-                        }
-                    }
-                    let deleting = c.max_age.as_deref().is_some_and(|m| {
-                        m == "0" || m.starts_with('-') || m.contains("new Date(0)")
-                    });
-                    if deleting {
-                        return walk::walk_call_expression(self, it);
-                    }
-                    let r = self.span(it.span);
-                    self.ctx.cookie(c, r);
-                } else if let Expression::ObjectExpression(o) = first {
-                    // cookies().set({ name: 'x', value, httpOnly: true })
-                    let name = o.properties.iter().find_map(|p| match p {
-                        ObjectPropertyKind::ObjectProperty(p)
-                            if p.key.static_name().is_some_and(|k| k == "name") =>
-                        {
-                            cookie_name(&p.value)
-                        }
-                        _ => None,
-                    });
-                    if let Some(name) = name {
-                        let mut c = CookieSet {
-                            loc: Default::default(),
-                            name,
-                            secure: None,
-                            http_only: None,
-                            same_site: None,
-                            max_age: None,
-                            setting: false,
-                            opaque: false,
-                            snippet: String::new(),
-                        };
-                        let src = &self.ctx.text[self.offset..];
-                        apply_cookie_options(o, &mut c, src);
-                        let r = self.span(it.span);
-                        self.ctx.cookie(c, r);
-                    }
-                }
-            }
+            self.cookie_call(it, &path);
+        } else if is_session_middleware(&path, self.ctx.text) {
+            self.session_middleware(it, &path);
         }
         // Schema-shaped calls: their object argument's keys are fields.
         let schema_owner = schema_call_owner(&path, it);
@@ -466,7 +571,7 @@ impl<'a> Visit<'a> for Visitor<'_, '_> {
                         let c = CookieSet {
                             loc: Default::default(),
                             name: cname,
-                            secure: Some(lower.contains("secure")),
+                            secure: lower.contains("secure").then_some(true),
                             http_only: Some(false),
                             same_site: lower
                                 .split(';')
@@ -609,6 +714,45 @@ impl<'a> Visit<'a> for Visitor<'_, '_> {
     }
 
     fn visit_object_property(&mut self, it: &ObjectProperty<'a>) {
+        // NextAuth / Auth.js: `cookies: { sessionToken: { name: '...', options: { ... } } }`.
+        if it.key.static_name().is_some_and(|k| k == "cookies") {
+            if let Expression::ObjectExpression(o) = &it.value {
+                let src = &self.ctx.text[self.offset..];
+                for p in &o.properties {
+                    let ObjectPropertyKind::ObjectProperty(p) = p else {
+                        continue;
+                    };
+                    let Expression::ObjectExpression(cfg) = &p.value else {
+                        continue;
+                    };
+                    let mut c = CookieSet::default();
+                    let mut span = None;
+                    for q in &cfg.properties {
+                        let ObjectPropertyKind::ObjectProperty(q) = q else {
+                            continue;
+                        };
+                        match q.key.static_name().as_deref() {
+                            Some("name") => {
+                                if let Some(n) = cookie_name(&q.value) {
+                                    c.name = n;
+                                    span = Some(q.value.span());
+                                }
+                            }
+                            Some("options") => {
+                                if let Expression::ObjectExpression(opts) = &q.value {
+                                    apply_cookie_options(opts, &mut c, src);
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    if let Some(sp) = span {
+                        let r = self.span(sp);
+                        self.ctx.cookie(c, r);
+                    }
+                }
+            }
+        }
         // Only keys of schema-shaped calls (`pgTable('users', {...})`, `z.object({...})`,
         // `new Schema({...})`) are fields; other object literals are too noisy.
         if let Some(Some(owner)) = self.owners.last().cloned() {

@@ -244,6 +244,7 @@ impl<'a> FileCtx<'a> {
     }
 
     pub fn cookie(&mut self, mut c: CookieSet, span: Range<usize>) {
+        c.same_site = c.same_site.as_deref().map(normalize_same_site);
         c.loc = self.loc(span);
         c.snippet = self.snippet_at(c.loc.line);
         self.out.cookies.push(c);
@@ -450,5 +451,124 @@ pub fn extract(kind: FileKind, ctx: &mut FileCtx) {
             | FileKind::Html
     ) {
         behavior::scan(ctx);
+    }
+}
+
+/// A cookie name from the source of a name expression, with computed parts as `*`:
+/// `"seen_" + id`, `f"seen_{id}"`, `"notice_#{n.id}_dismissed"`, `"visited_{$s['id']}"`,
+/// `format!("tip_{}_dismissed", id)`, `fmt.Sprintf("voted_%s", id)`, `` `ab-${x}` ``.
+pub fn cookie_name_from_expr(expr: &str) -> Option<String> {
+    let e = expr.trim().replace("format ! (", "format!(");
+    let e = e.as_str();
+    let e = e
+        .strip_prefix("format!(")
+        .or_else(|| e.strip_prefix("fmt.Sprintf("))
+        .or_else(|| e.strip_prefix("String.format("))
+        .map(|rest| rest.split(',').next().unwrap_or(rest))
+        .unwrap_or(e);
+    let b = e.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    let mut pending_code = false;
+    while i < b.len() {
+        let c = b[i];
+        if matches!(c, b'"' | b'\'' | b'`') {
+            let q = c;
+            let mut j = i + 1;
+            let mut lit = String::new();
+            while j < b.len() && b[j] != q {
+                if b[j] == b'\\' {
+                    j += 1;
+                }
+                if j < b.len() {
+                    lit.push(b[j] as char);
+                }
+                j += 1;
+            }
+            if pending_code && !out.is_empty() {
+                out.push('*');
+            }
+            pending_code = false;
+            out.push_str(&lit);
+            i = j + 1;
+        } else if c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c == b'(' {
+            // Code between literals (`+ id +`, `. $x .`): a computed part. A string prefix
+            // (`f"`, `r"`, `b"`) directly before a quote is not.
+            let prefix = matches!(c, b'f' | b'r' | b'b' | b'u' | b'F' | b'R')
+                && b.get(i + 1).is_some_and(|n| matches!(n, b'"' | b'\''));
+            if !prefix {
+                pending_code = true;
+            }
+            i += 1;
+        } else {
+            i += 1;
+        }
+    }
+    if pending_code && !out.is_empty() {
+        out.push('*');
+    }
+    static INTERP: OnceLock<regex::Regex> = OnceLock::new();
+    let re = INTERP.get_or_init(|| {
+        regex::Regex::new(
+            r"\$\{[^}]*\}|#\{[^}]*\}|\{\$[^}]*\}|\{[^}]*\}|\$[A-Za-z_]\w*(?:\[[^\]]*\])?|%[sdvq]",
+        )
+        .unwrap()
+    });
+    let name = re.replace_all(&out, "*").to_string();
+    let mut collapsed = String::new();
+    for ch in name.chars() {
+        if !(ch == '*' && collapsed.ends_with('*')) {
+            collapsed.push(ch);
+        }
+    }
+    let trimmed = collapsed.trim();
+    (!trimmed.is_empty() && trimmed != "*" && !trimmed.contains(char::is_whitespace))
+        .then(|| trimmed.to_string())
+}
+
+/// `Lax`, `Strict` or `None` whatever the source wrote (`'lax'`, `http.SameSiteLaxMode`, `SameSite::Strict`).
+pub fn normalize_same_site(s: &str) -> String {
+    let l = s.to_ascii_lowercase();
+    if l.contains("lax") {
+        "Lax".into()
+    } else if l.contains("strict") {
+        "Strict".into()
+    } else if l.contains("none") {
+        "None".into()
+    } else {
+        s.trim_matches(['"', '\'']).to_string()
+    }
+}
+
+#[cfg(test)]
+mod cookie_name_tests {
+    use super::cookie_name_from_expr as n;
+
+    #[test]
+    fn computed_cookie_names_become_globs() {
+        assert_eq!(n("\"seen_\" + id").as_deref(), Some("seen_*"));
+        assert_eq!(n("f\"seen_{slug}\"").as_deref(), Some("seen_*"));
+        assert_eq!(
+            n("\"notice_#{notice.id}_dismissed\"").as_deref(),
+            Some("notice_*_dismissed")
+        );
+        assert_eq!(
+            n("\"visited_{$station['id']}\"").as_deref(),
+            Some("visited_*")
+        );
+        assert_eq!(
+            n("format!(\"tip_{}_dismissed\", id)").as_deref(),
+            Some("tip_*_dismissed")
+        );
+        assert_eq!(
+            n("fmt.Sprintf(\"voted_%s\", id)").as_deref(),
+            Some("voted_*")
+        );
+        assert_eq!(
+            n("'tour_' . $step . '_done'").as_deref(),
+            Some("tour_*_done")
+        );
+        assert_eq!(n("\"lang\"").as_deref(), Some("lang"));
+        assert_eq!(n("name"), None);
     }
 }

@@ -244,38 +244,86 @@ impl<'ast> Visit<'ast> for Visitor<'_, '_> {
             if n >= 2 && segs[n - 2] == "Cookie" && matches!(segs[n - 1].as_str(), "new" | "build")
             {
                 let r = self.range(c.span());
-                // The builder chain around the call carries the flags: read to the statement end.
                 let text = self.ctx.text;
+                // A removal cookie (`add_removal_cookie(&Cookie::build(...))`, `.make_removal()`)
+                // deletes; it sets nothing.
+                let before = &text
+                    [crate::text::floor_char_boundary(text, r.start.saturating_sub(40))..r.start];
+                // The builder chain around the call carries the flags: read to the statement end,
+                // and later `cookie.set_secure(true)` statements on the same variable.
                 let end = text[r.end..].find(';').map(|e| r.end + e).unwrap_or(r.end);
                 let chain = &text[r.start..end];
-                let name = syn::parse_str::<syn::Lit>(
-                    chain
-                        .split(['(', ','])
-                        .find(|s| s.trim().starts_with('"'))
+                if before.contains("removal") || chain.contains("make_removal") {
+                    visit::visit_expr_call(self, c);
+                    return;
+                }
+                let var = before
+                    .trim_end()
+                    .strip_suffix('=')
+                    .map(|b| {
+                        b.trim_end()
+                            .rsplit(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+                            .next()
+                            .unwrap_or("")
+                    })
+                    .filter(|v| !v.is_empty());
+                let following = var.map(|v| {
+                    let tail_end = text[end..]
+                        .char_indices()
+                        .filter(|(_, ch)| *ch == '\n')
+                        .nth(8)
+                        .map_or(text.len(), |(i, _)| end + i);
+                    (v.to_string(), &text[end..tail_end])
+                });
+                let first_arg = c.args.first().map(|a| {
+                    use quote::ToTokens;
+                    a.to_token_stream().to_string()
+                });
+                // `Cookie::build(("name", value))` takes a tuple.
+                let first_arg = first_arg.map(|a| {
+                    a.trim_start_matches('(')
+                        .split(',')
+                        .next()
                         .unwrap_or("")
-                        .trim()
-                        .trim_end_matches(')'),
-                );
-                if let Ok(syn::Lit::Str(s)) = name {
-                    // The cookie crate defaults Secure and HttpOnly to off: only `(true)` sets them.
-                    let has = |k: &str| chain.contains(&format!(".{k}(true)"));
-                    let c = CookieSet {
-                        loc: Default::default(),
-                        name: s.value(),
-                        secure: Some(has("secure")),
-                        http_only: Some(has("http_only")),
-                        same_site: chain.find("SameSite::").map(|p| {
-                            chain[p + 10..]
-                                .chars()
-                                .take_while(|c| c.is_alphanumeric())
-                                .collect()
-                        }),
-                        max_age: None,
-                        setting: false,
-                        opaque: false,
-                        snippet: String::new(),
+                        .to_string()
+                });
+                if let Some(name) = first_arg.as_deref().and_then(super::cookie_name_from_expr) {
+                    // The cookie crate defaults Secure and HttpOnly to off; null means unsaid.
+                    let flag = |k: &str| {
+                        let set = |t: &str, pat: &str| t.contains(&pat.replace(' ', ""));
+                        let compact: String = chain.split_whitespace().collect();
+                        if set(&compact, &format!(".{k}(true)")) {
+                            return Some(true);
+                        }
+                        if set(&compact, &format!(".{k}(false)")) {
+                            return Some(false);
+                        }
+                        following.as_ref().and_then(|(v, tail)| {
+                            let t: String = tail.split_whitespace().collect();
+                            if t.contains(&format!("{v}.set_{k}(true)")) {
+                                Some(true)
+                            } else if t.contains(&format!("{v}.set_{k}(false)")) {
+                                Some(false)
+                            } else {
+                                None
+                            }
+                        })
                     };
-                    self.ctx.cookie(c, r);
+                    let same_site = chain.find("SameSite::").map(|p| {
+                        chain[p + 10..]
+                            .chars()
+                            .take_while(|c| c.is_alphanumeric())
+                            .collect()
+                    });
+                    let c2 = CookieSet {
+                        name,
+                        secure: flag("secure"),
+                        http_only: flag("http_only"),
+                        same_site,
+                        ..CookieSet::default()
+                    };
+                    let name_span = c.args.first().map(|a| self.range(a.span())).unwrap_or(r);
+                    self.ctx.cookie(c2, name_span);
                 }
             }
         }

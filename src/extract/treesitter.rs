@@ -126,6 +126,7 @@ pub fn extract(ctx: &mut FileCtx, grammar: Grammar) {
     w.walk(ctx, root);
     match grammar {
         Grammar::Python => python_settings(ctx),
+        Grammar::Ruby if ctx.text.contains("session_store") => rails_session_store(ctx),
         Grammar::Ruby if ctx.text.contains("create_table") || ctx.text.contains("add_column") => {
             super::schema::extract_rails(ctx)
         }
@@ -410,7 +411,11 @@ impl Walker {
                     // The outermost call of a builder chain carries all its flags; its inner
                     // calls (`ResponseCookie.from(...)` alone) must not be read again.
                     self.handled_until = node.end_byte();
+                    let before = ctx.out.cookies.len();
                     call_cookie(ctx, node, t);
+                    if ctx.out.cookies.len() > before {
+                        java_cookie_setters(ctx, node);
+                    }
                 }
             }
             (Grammar::Php, "namespace_use_clause") | (Grammar::Php, "qualified_name") => {
@@ -422,6 +427,31 @@ impl Walker {
                 ctx.import(Lang::Php, &t, node.byte_range());
                 return false;
             }
+            (Grammar::Php, "member_call_expression") => {
+                // Laravel: response()->cookie('name', ...), ->withCookie(cookie('name', ...))
+                let name = node
+                    .child_by_field_name("name")
+                    .map(|n| text(ctx, n))
+                    .unwrap_or("");
+                let object = node
+                    .child_by_field_name("object")
+                    .map(|n| text(ctx, n))
+                    .unwrap_or("");
+                // `$request->cookie('x')` reads; responses set.
+                if name == "cookie" && !object.contains("request") && !object.contains("Request") {
+                    let args = node
+                        .child_by_field_name("arguments")
+                        .map(|a| text(ctx, a))
+                        .unwrap_or("");
+                    let t = format!("cookie{args}");
+                    call_cookie_text(
+                        ctx,
+                        node.child_by_field_name("arguments").unwrap_or(node),
+                        &t,
+                        "cookie".len(),
+                    );
+                }
+            }
             (Grammar::Php, "function_call_expression") => {
                 let f = node
                     .child_by_field_name("function")
@@ -431,12 +461,21 @@ impl Walker {
                     let t = text(ctx, node);
                     call_cookie(ctx, node, t);
                 }
+                if f == "session_name" {
+                    php_session_cookie(ctx, node);
+                }
             }
             (Grammar::Php, "scoped_call_expression") => {
                 let t = text(ctx, node);
-                if t.starts_with("Cookie::queue")
-                    || t.starts_with("Cookie::make")
-                    || t.starts_with("Cookie::forever")
+                // `Cookie::queue(Cookie::make(...))`: the inner call is read on its own.
+                let wraps_call = t
+                    .strip_prefix("Cookie::queue(")
+                    .is_some_and(|r| r.trim_start().starts_with("Cookie::"));
+                if !wraps_call
+                    && !t.contains("Cookie::forget")
+                    && (t.starts_with("Cookie::queue")
+                        || t.starts_with("Cookie::make")
+                        || t.starts_with("Cookie::forever"))
                 {
                     call_cookie(ctx, node, t);
                 }
@@ -863,74 +902,200 @@ fn new_cookie(name: String, t: &str) -> CookieSet {
 
 /// `set_cookie("name", ...)`, `setcookie('name', ...)`, `new Cookie("name", v)`, `c.SetCookie(...)`.
 fn call_cookie(ctx: &mut FileCtx, node: Node, t: &str) {
-    static NAME: OnceLock<regex::Regex> = OnceLock::new();
-    let re =
-        NAME.get_or_init(|| regex::Regex::new(r#"\(\s*(?:key\s*=\s*)?["']([^"']+)["']"#).unwrap());
-    let Some(name) = re.captures(t).map(|c| c[1].to_string()) else {
+    call_cookie_text(ctx, node, t, 0)
+}
+
+/// `t` is a call's text; `shift` is how many bytes of `t` precede `node`'s text (0 when `t` is
+/// the node's own text).
+fn call_cookie_text(ctx: &mut FileCtx, node: Node, t: &str, shift: usize) {
+    let Some(open) = t.find('(') else { return };
+    let close = t.rfind(')').filter(|&c| c > open).unwrap_or(t.len());
+    let args = super::behavior::split_top_level(&t[open + 1..close]);
+    let first = args.first().map(|a| a.trim()).unwrap_or("");
+    let first = first
+        .strip_prefix("key=")
+        .or_else(|| first.strip_prefix("key ="))
+        .unwrap_or(first);
+    let Some(name) = super::cookie_name_from_expr(first) else {
         return;
     };
-    // PHP `setcookie('x', '', time() - 3600)` / `max_age=0`: a deletion, not a cookie set.
+    // Deletions are not cookies set: PHP `setcookie('x', '', time() - 3600)`, Django
+    // `max_age=0`, gin `c.SetCookie(name, "", -1, ...)`, Laravel `Cookie::forget`.
     let compact: String = t.split_whitespace().collect();
-    if compact.contains("time()-") || compact.contains("max_age=0") || compact.contains("expires=0")
+    let third = args.get(2).map(|a| a.trim()).unwrap_or("");
+    let second = args.get(1).map(|a| a.trim()).unwrap_or("");
+    // Java: `new Cookie("x", "")` and `ResponseCookie.from("x", "")...maxAge(0)` clear a cookie.
+    let java_clear = (compact.starts_with("newCookie(")
+        || compact.starts_with("ResponseCookie.from("))
+        && (second == "\"\"" || compact.contains(".maxAge(0)"));
+    if compact.contains("time()-")
+        || compact.contains("max_age=0")
+        || compact.contains("expires=0")
+        || third.starts_with('-')
+        || compact.starts_with("Cookie::forget")
+        || java_clear
     {
         return;
     }
     let mut c = new_cookie(name, t);
-    // Positional booleans: PHP setcookie(name, value, expires, path, domain, secure, httponly),
-    // gin c.SetCookie(name, value, maxAge, path, domain, secure, httpOnly).
-    if c.secure.is_none() && !t.contains('[') {
-        let args: Vec<&str> = t
-            .split(',')
-            .map(|s| s.trim().trim_end_matches(')'))
-            .collect();
-        if args.len() >= 7 {
-            c.secure = Some(args[5].eq_ignore_ascii_case("true"));
-            c.http_only = Some(args[6].eq_ignore_ascii_case("true"));
+    // Positional flags: PHP setcookie(name, value, expires, path, domain, secure, httponly),
+    // gin c.SetCookie(name, value, maxAge, path, domain, secure, httpOnly), Laravel
+    // cookie(name, value, minutes, path, domain, secure, httpOnly, raw, sameSite).
+    let positional = |i: usize| {
+        args.get(i)
+            .map(|a| a.trim())
+            .filter(|a| !a.contains("=>") && !a.contains(':'))
+    };
+    if c.secure.is_none() && args.len() >= 6 {
+        c.secure = positional(5).and_then(bool_lit);
+    }
+    if c.http_only.is_none() && args.len() >= 7 {
+        c.http_only = positional(6).and_then(bool_lit);
+    }
+    if c.same_site.is_none() && args.len() >= 9 {
+        c.same_site = positional(8)
+            .filter(|a| a.starts_with(['"', '\'']))
+            .map(|a| a.trim_matches(['"', '\'']).to_string());
+    }
+    if let Some(v) = positional(2).filter(|a| a.chars().next().is_some_and(|c| c.is_ascii_digit()))
+    {
+        c.max_age = Some(v.to_string());
+    }
+    let name_span = (node.start_byte() + t.find(first).unwrap_or(0)).saturating_sub(shift);
+    ctx.cookie(c, name_span..name_span + first.len());
+}
+
+/// `Cookie c = new Cookie(...); c.setSecure(true); c.setHttpOnly(true); c.setMaxAge(0);`:
+/// the Servlet API sets flags in later statements on the variable.
+fn java_cookie_setters(ctx: &mut FileCtx, node: Node) {
+    static VAR: OnceLock<regex::Regex> = OnceLock::new();
+    let var_re = VAR.get_or_init(|| regex::Regex::new(r"(\w+)\s*=\s*$").unwrap());
+    let text = ctx.text;
+    let line_start = text[..node.start_byte()].rfind('\n').map_or(0, |i| i + 1);
+    let Some(var) = var_re
+        .captures(&text[line_start..node.start_byte()])
+        .map(|c| c[1].to_string())
+    else {
+        return;
+    };
+    let end = text[node.end_byte()..]
+        .char_indices()
+        .filter(|(_, c)| *c == '\n')
+        .nth(10)
+        .map_or(text.len(), |(i, _)| node.end_byte() + i);
+    let tail: String = text[node.end_byte()..end].split_whitespace().collect();
+    let Some(c) = ctx.out.cookies.last_mut() else {
+        return;
+    };
+    let call = |m: &str| {
+        tail.find(&format!("{var}.{m}("))
+            .map(|p| &tail[p + var.len() + m.len() + 2..])
+    };
+    if call("setMaxAge").is_some_and(|a| a.starts_with("0)")) {
+        ctx.out.cookies.pop(); // a deletion
+        return;
+    }
+    if let Some(a) = call("setSecure") {
+        c.secure = bool_lit(a.split(')').next().unwrap_or(""));
+    }
+    if let Some(a) = call("setHttpOnly") {
+        c.http_only = bool_lit(a.split(')').next().unwrap_or(""));
+    }
+    if let Some(a) = call("setAttribute") {
+        if let Some(v) = a.strip_prefix("\"SameSite\",\"") {
+            c.same_site = Some(super::normalize_same_site(
+                v.split('"').next().unwrap_or(""),
+            ));
         }
     }
-    ctx.cookie(c, node.byte_range());
+}
+
+/// PHP `session_name('APPSESSID')`: the session cookie, with the flags that
+/// `session_set_cookie_params([...])` in the same file gives it.
+fn php_session_cookie(ctx: &mut FileCtx, node: Node) {
+    let Some(arg) = first_string_arg(node) else {
+        return;
+    };
+    let (name, off) = unquote(text(ctx, arg));
+    let name = name.to_string();
+    let params = ctx.text.find("session_set_cookie_params").map(|p| {
+        let e = ctx.text[p..].find(';').map_or(ctx.text.len(), |e| p + e);
+        &ctx.text[p..e]
+    });
+    let c = new_cookie(name.clone(), params.unwrap_or(""));
+    let s = arg.start_byte() + off;
+    ctx.cookie(c, s..s + name.len());
+}
+
+/// Rails `config.session_store :cookie_store, key: '_app_session', secure: true`.
+fn rails_session_store(ctx: &mut FileCtx) {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r#"session_store\s*\(?\s*:cookie_store\s*,\s*key:\s*['"]([^'"]+)['"]([^\n]*)"#,
+        )
+        .unwrap()
+    });
+    let hits: Vec<(String, String, usize, usize)> = re
+        .captures_iter(ctx.text)
+        .map(|c| {
+            let m = c.get(1).unwrap();
+            (m.as_str().to_string(), c[2].to_string(), m.start(), m.end())
+        })
+        .collect();
+    for (name, rest, s, e) in hits {
+        let mut c = new_cookie(name, &rest);
+        // `secure: Rails.env.production?` is decided at run time.
+        if c.secure.is_none() && rest.contains("secure:") {
+            c.opaque = true;
+        }
+        ctx.cookie(c, s..e);
+    }
+}
+
+fn bool_lit(a: &str) -> Option<bool> {
+    match a.to_ascii_lowercase().as_str() {
+        "true" | "1" => Some(true),
+        "false" | "0" => Some(false),
+        _ => None,
+    }
 }
 
 fn go_cookie(ctx: &mut FileCtx, node: Node) {
     static NAME: OnceLock<regex::Regex> = OnceLock::new();
-    let re = NAME.get_or_init(|| regex::Regex::new(r#"Name:\s*"([^"]+)""#).unwrap());
+    let re = NAME.get_or_init(|| regex::Regex::new(r#"Name:\s*([^,\n}]+)"#).unwrap());
     let t = text(ctx, node);
     let compact: String = t.split_whitespace().collect();
     // `MaxAge: -1` or an expiry at the epoch deletes the cookie.
     if compact.contains("MaxAge:-1") || compact.contains("Expires:time.Unix(0,0)") {
         return;
     }
-    // A computed name (`Name: name`) says nothing checkable.
-    let Some(name) = re.captures(t).map(|c| c[1].to_string()) else {
+    // The name: a literal, or a computed one (`Name: "voted_" + id`) as a glob.
+    let Some(nm) = re.captures(t).and_then(|c| c.get(1)) else {
         return;
     };
-    let mut c = new_cookie(name, t);
-    if c.secure.is_none() {
-        c.secure = Some(false);
-    }
-    if c.http_only.is_none() {
-        c.http_only = Some(false);
-    }
-    ctx.cookie(c, node.byte_range());
+    let Some(name) = super::cookie_name_from_expr(nm.as_str()) else {
+        return;
+    };
+    let name_at = node.start_byte() + nm.start();
+    let c = new_cookie(name, t);
+    ctx.cookie(c, name_at..name_at + nm.len());
 }
 
 /// `cookies[:name] = {...}`, `cookies.permanent.encrypted[:remember] = ...`.
 fn ruby_cookie(ctx: &mut FileCtx, node: Node, left: Node) {
     let lt = text(ctx, left);
     let Some(open) = lt.find('[') else { return };
-    let name = lt[open + 1..]
-        .trim_end_matches(']')
-        .trim()
-        .trim_start_matches(':')
-        .trim_matches(['"', '\'']);
-    if name.is_empty() {
-        return;
-    }
+    let key = lt[open + 1..].trim_end_matches(']').trim();
+    let name = match key.strip_prefix(':') {
+        Some(sym) => Some(sym.to_string()),
+        None => super::cookie_name_from_expr(key),
+    };
+    let Some(name) = name else { return };
     let t = text(ctx, node);
-    let mut c = new_cookie(name.to_string(), t);
-    c.http_only = c.http_only.or(Some(false));
-    c.secure = c.secure.or(Some(false));
-    ctx.cookie(c, node.byte_range());
+    let c = new_cookie(name, t);
+    let at = left.start_byte() + open + 1;
+    ctx.cookie(c, at..at + key.len());
 }
 
 /// Django / Flask settings that weaken session or CSRF cookies.
@@ -971,6 +1136,7 @@ fn python_settings(ctx: &mut FileCtx) {
             "CSRF_COOKIE" => "csrftoken",
             _ => "remember_token",
         };
+        let value = value.trim_end_matches(',').trim().to_string();
         let on = !matches!(value.as_str(), "False" | "None" | "0" | "false");
         let mut c = CookieSet {
             loc: Default::default(),

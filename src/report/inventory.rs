@@ -123,7 +123,8 @@ pub fn build(facts: &Facts, catalog: &Catalog, policy: Option<&Policy>) -> Inven
         });
     }
     let mut cookies: BTreeMap<&str, CookieEntry> = BTreeMap::new();
-    for c in facts.cookies.iter().filter(|c| !c.setting) {
+    // Framework settings (`SESSION_COOKIE_SECURE = True`) describe the session cookie too.
+    for c in &facts.cookies {
         let known = catalog.cookie(&c.name);
         let e = cookies
             .entry(c.name.as_str())
@@ -144,11 +145,25 @@ pub fn build(facts: &Facts, catalog: &Catalog, policy: Option<&Policy>) -> Inven
                 },
                 evidence: Vec::new(),
             });
+        // Flags known at any place fill what another left unsaid; an insecure `false` wins.
+        let merge = |a: &mut Option<bool>, b: Option<bool>| {
+            if b == Some(false) || a.is_none() {
+                *a = b.or(*a);
+            }
+        };
+        merge(&mut e.flags.secure, c.secure);
+        merge(&mut e.flags.http_only, c.http_only);
+        if e.flags.same_site.is_none() {
+            e.flags.same_site = c.same_site.clone();
+        }
+        if e.flags.max_age.is_none() {
+            e.flags.max_age = c.max_age.clone();
+        }
         e.evidence.push(Evidence {
             path: c.loc.path.clone(),
             line: c.loc.line,
             column: c.loc.column,
-            kind: "cookie",
+            kind: if c.setting { "setting" } else { "cookie" },
             text: c.snippet.clone(),
         });
     }
