@@ -375,6 +375,20 @@ const PERSON_WORDS: &[&str] = &[
     "shipping",
 ];
 
+/// Whether a table, model or variable name stands for a person (`users`, `TeamMember`,
+/// `customer_profiles`, `currentUser`).
+pub fn is_person_word(owner: &str) -> bool {
+    let tokens = crate::catalog::data::tokenize(owner);
+    tokens.iter().any(|t| {
+        let singular = t
+            .strip_suffix("es")
+            .filter(|s| PERSON_WORDS.contains(s))
+            .or_else(|| t.strip_suffix('s'))
+            .unwrap_or(t);
+        PERSON_WORDS.contains(&singular) || PERSON_WORDS.contains(&t.as_str())
+    })
+}
+
 /// The data type an identifier read at `off` holds, with the context rules that separate the
 /// data from things about it: `user.email.length`, `self.class.name`, `job.name`.
 pub fn data_value(ctx: &FileCtx, code: &str, ident: &str, off: usize) -> Option<usize> {
@@ -421,14 +435,8 @@ pub fn data_value(ctx: &FileCtx, code: &str, ident: &str, off: usize) -> Option<
                 .chars()
                 .rev()
                 .collect();
-            let owner = owner
-                .trim_start_matches('@')
-                .trim_start_matches('$')
-                .to_ascii_lowercase();
-            if !PERSON_WORDS
-                .iter()
-                .any(|w| owner == *w || owner.ends_with(w))
-            {
+            let owner = owner.trim_start_matches('@').trim_start_matches('$');
+            if !is_person_word(owner) {
                 return None;
             }
         }

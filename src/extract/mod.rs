@@ -230,6 +230,15 @@ impl<'a> FileCtx<'a> {
         if !schema::keeps(ty, &self.catalog.data[t].category) {
             return;
         }
+        // A bare `name` column is a person's name only on a person-like table
+        // (`users.name`, not `api_tokens.name` or `background_jobs.name`).
+        if name.eq_ignore_ascii_case("name") {
+            if let Some(o) = owner {
+                if !behavior::is_person_word(o) {
+                    return;
+                }
+            }
+        }
         let loc = self.loc(span);
         let snippet = self.snippet_at(loc.line);
         self.out.fields.push(DataField {

@@ -187,7 +187,8 @@ pub fn extract_sql(ctx: &mut FileCtx) {
     }
 }
 
-/// `model User { email String @unique }`.
+/// `model User { email String @unique }`. Relation and enum fields (`posts Post[]`,
+/// `role Role`) hold no value of their own: only Prisma's scalar types are fields.
 pub fn extract_prisma(ctx: &mut FileCtx) {
     block_fields(ctx, &["model", "type", "view"], "prisma", |line| {
         let mut it = line.split_whitespace();
@@ -196,7 +197,20 @@ pub fn extract_prisma(ctx: &mut FileCtx) {
         if name.starts_with('@') || !name.chars().next()?.is_alphabetic() {
             return None;
         }
-        Some((name, ty))
+        let base = ty.trim_end_matches(['?', '[', ']']);
+        let scalar = matches!(
+            base,
+            "String"
+                | "Int"
+                | "BigInt"
+                | "Float"
+                | "Decimal"
+                | "Boolean"
+                | "DateTime"
+                | "Json"
+                | "Bytes"
+        ) || base.starts_with("Unsupported");
+        scalar.then_some((name, ty))
     });
 }
 
