@@ -939,7 +939,7 @@ class Generator:
                 getattr(self, f"schema_{sink}")(f"{tnames[n % len(tnames)]}", n, chunk, la)
 
     @staticmethod
-    def col_type(field_tokens, lang):
+    def col_type(field_tokens):
         """A realistic type: booleans for *_verified, timestamps for *_at, dates for birth dates."""
         last = field_tokens[-1]
         if last in ("verified", "enabled", "validated", "locked", "confirmed", "opted", "in"):
@@ -960,7 +960,7 @@ class Generator:
             out.append((toks, cat, k))
         for f in la:
             t = tokenize(f)
-            out.append((t, None, self.col_type(t, "")))
+            out.append((t, None, self.col_type(t)))
         for c in self.rng.sample(self.vocab.neutral_columns, 2):
             out.append((tokenize(c), "", "int" if c.endswith(("cents", "count", "grams", "number", "quantity", "priority", "revision")) else "str"))
         return out
@@ -1355,6 +1355,9 @@ class Generator:
         f.add("", f"const INTERNAL_API = process.env.{self.rng.choice(NEUTRAL_ENV[:2])} ?? 'https://{self.rng.choice(INTERNAL_HOSTS)}'",
               "", f"export interface {pascal([a, 'record'])} {{", "  sku: string", "  quantity: number",
               "  unitCost: number", "  status: string", "  warehouseCode: string", "}")
+        if n % 3 == 0:  # generic arrow functions: valid TypeScript that a JSX-mode parser rejects
+            f.add("", f"export const first{pascal([a])} = <T>(xs: T[]): T | undefined => xs[0]",
+                  f"export const {camel(['count', a])} = async <T extends {{ quantity: number }}>(xs: T[]) => xs.reduce((s, x) => s + x.quantity, 0)")
         for v, x, y in self.fn_names(nfun):
             fn = camel([v, x, y])
             thr = self.rng.randint(3, 500)

@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --no-rg) use_rg=0 ;;
     --no-semgrep) use_semgrep=0 ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) pass+=("$1") ;;
   esac
   shift
