@@ -424,30 +424,10 @@ impl Visitor<'_, '_> {
             return;
         };
         let range = args.start + open..args.end;
-        let text = self.ctx.text;
-        let idents = super::behavior::arg_identifiers(
-            text,
+        self.ctx.flows_in(
+            p,
             range.start + 1..range.end.saturating_sub(1).max(range.start + 1),
         );
-        let mut seen = std::collections::BTreeSet::new();
-        for (ident, off) in idents {
-            let Some(dt) = super::behavior::data_value(self.ctx, text, &ident, off) else {
-                continue;
-            };
-            if self.ctx.catalog.data[dt].id == "api-key" || !seen.insert(dt) {
-                continue;
-            }
-            let loc = self.ctx.loc(off..off + ident.len());
-            let snippet = self.ctx.snippet_at(loc.line);
-            self.ctx.out.behaviors.push(crate::fact::Behavior {
-                loc,
-                kind: crate::fact::BehaviorKind::Flow,
-                detail: ident,
-                value: p as u64,
-                data_type: Some(dt),
-                snippet,
-            });
-        }
     }
 }
 

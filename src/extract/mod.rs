@@ -150,6 +150,31 @@ impl<'a> FileCtx<'a> {
         }
     }
 
+    /// Personal data read in a call's argument text `args` (byte range), sent to `processor`.
+    pub fn flows_in(&mut self, processor: usize, args: Range<usize>) {
+        let text = self.text;
+        let mut seen = std::collections::BTreeSet::new();
+        for (ident, off) in behavior::arg_identifiers(text, args) {
+            let Some(dt) = behavior::data_value(self, text, &ident, off) else {
+                continue;
+            };
+            // The vendor's own API key passed to its client is not the user's data.
+            if self.catalog.data[dt].id == "api-key" || !seen.insert(dt) {
+                continue;
+            }
+            let loc = self.loc(off..off + ident.len());
+            let snippet = self.snippet_at(loc.line);
+            self.out.behaviors.push(crate::fact::Behavior {
+                loc,
+                kind: crate::fact::BehaviorKind::Flow,
+                detail: ident,
+                value: processor as u64,
+                data_type: Some(dt),
+                snippet,
+            });
+        }
+    }
+
     /// An import / require / use of `spec` in `lang`.
     pub fn import(&mut self, lang: Lang, spec: &str, span: Range<usize>) {
         if let Some(p) = self.catalog.index.import(lang, spec) {

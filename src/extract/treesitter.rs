@@ -590,25 +590,7 @@ impl Walker {
         };
         let range =
             args.start_byte() + 1..args.end_byte().saturating_sub(1).max(args.start_byte() + 1);
-        let mut seen = std::collections::BTreeSet::new();
-        for (ident, off) in super::behavior::arg_identifiers(ctx.text, range) {
-            let Some(dt) = super::behavior::data_value(ctx, ctx.text, &ident, off) else {
-                continue;
-            };
-            if ctx.catalog.data[dt].id == "api-key" || !seen.insert(dt) {
-                continue;
-            }
-            let loc = ctx.loc(off..off + ident.len());
-            let snippet = ctx.snippet_at(loc.line);
-            ctx.out.behaviors.push(crate::fact::Behavior {
-                loc,
-                kind: crate::fact::BehaviorKind::Flow,
-                detail: ident,
-                value: p as u64,
-                data_type: Some(dt),
-                snippet,
-            });
-        }
+        ctx.flows_in(p, range);
     }
 
     fn python_fields(&mut self, ctx: &mut FileCtx, class: Node, owner: &str) {
