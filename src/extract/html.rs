@@ -71,12 +71,23 @@ fn scan_tags(ctx: &mut FileCtx, comments: &[(usize, usize)]) {
         regex::Regex::new(r#"(?is)<(?:script|img|iframe|Script|source|embed)\b[^>]*?\s(?:src|data-src|:src)\s*=\s*["']([^"']+)["']"#).unwrap()
     });
     let text = ctx.text;
-    let hits: Vec<(String, usize, usize)> = tag
+    static HELPER: OnceLock<regex::Regex> = OnceLock::new();
+    // Server-side helpers that emit a script tag: Rails, Laravel, Django/Jinja.
+    let helper = HELPER.get_or_init(|| {
+        regex::Regex::new(r#"(?:javascript_include_tag|script_tag|Html::script|HTML::script|script_src)\s*\(?\s*["']([^"']+)["']"#).unwrap()
+    });
+    let mut hits: Vec<(String, usize, usize)> = helper
         .captures_iter(text)
         .filter_map(|c| c.get(1))
         .filter(|m| !inside(comments, m.start()))
         .map(|m| (m.as_str().to_string(), m.start(), m.end()))
         .collect();
+    hits.extend(
+        tag.captures_iter(text)
+            .filter_map(|c| c.get(1))
+            .filter(|m| !inside(comments, m.start()))
+            .map(|m| (m.as_str().to_string(), m.start(), m.end())),
+    );
     for (url, s, e) in hits {
         ctx.script(&url, s..e);
     }

@@ -471,6 +471,9 @@ pub fn extract(kind: FileKind, ctx: &mut FileCtx) {
         FileKind::EnvFile => generic::extract_env_file(ctx),
         FileKind::Config => generic::extract_config(ctx),
     }
+    if ctx.text.contains("et-Cookie") || ctx.text.contains("et-cookie") {
+        raw_set_cookie(ctx);
+    }
     if matches!(
         kind,
         FileKind::Js
@@ -604,5 +607,46 @@ mod cookie_name_tests {
         );
         assert_eq!(n("\"lang\"").as_deref(), Some("lang"));
         assert_eq!(n("name"), None);
+    }
+}
+
+/// Raw `Set-Cookie` headers in any language: `res.setHeader('Set-Cookie', `sid=${v}; HttpOnly`)`,
+/// `header('Set-Cookie: sid=...')`, `w.Header().Add("Set-Cookie", "sid=...")`,
+/// `response["Set-Cookie"] = f"sid={v}; Secure"`.
+fn raw_set_cookie(ctx: &mut FileCtx) {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r#"(?i)set-cookie["'`]?\s*(?:,|:|\]\s*=|=>)\s*(?:[fb]?["'`])?\s*([A-Za-z0-9_.\-]+)=([^\n]*)"#).unwrap()
+    });
+    let text = ctx.text;
+    let comments = &ctx.comments;
+    let in_comment = |pos: usize| comments.iter().any(|r| r.start <= pos && pos < r.end);
+    let hits: Vec<(String, String, Range<usize>)> = re
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(1)?;
+            Some((m.as_str().to_string(), c[2].to_ascii_lowercase(), m.range()))
+        })
+        .filter(|(_, _, r)| !in_comment(r.start))
+        .collect();
+    for (name, rest, span) in hits {
+        if rest.contains("max-age=0") || rest.contains("1970") {
+            continue; // a deletion
+        }
+        let c = CookieSet {
+            name,
+            secure: rest.contains("secure").then_some(true),
+            http_only: rest.contains("httponly").then_some(true),
+            same_site: rest
+                .split(';')
+                .find_map(|p| p.trim().strip_prefix("samesite="))
+                .map(|s| s.trim_matches(|c: char| !c.is_alphanumeric()).to_string()),
+            max_age: rest
+                .split(';')
+                .find_map(|p| p.trim().strip_prefix("max-age="))
+                .map(|s| s.trim_matches(|c: char| !c.is_alphanumeric()).to_string()),
+            ..CookieSet::default()
+        };
+        ctx.cookie(c, span);
     }
 }

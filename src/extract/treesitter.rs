@@ -207,6 +207,15 @@ impl Walker {
             return false;
         }
         if g.is_string(kind) {
+            // A string statement on its own is a docstring: documentation, like a comment.
+            if g == Grammar::Python
+                && node.parent().is_some_and(|p| {
+                    p.kind() == "expression_statement" && p.named_child_count() == 1
+                })
+            {
+                ctx.comment(text(ctx, node), node.byte_range());
+                return false;
+            }
             let raw = text(ctx, node);
             let (value, off) = unquote(raw);
             let start = node.start_byte() + off;
