@@ -577,39 +577,6 @@ pub fn normalize_same_site(s: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod cookie_name_tests {
-    use super::cookie_name_from_expr as n;
-
-    #[test]
-    fn computed_cookie_names_become_globs() {
-        assert_eq!(n("\"seen_\" + id").as_deref(), Some("seen_*"));
-        assert_eq!(n("f\"seen_{slug}\"").as_deref(), Some("seen_*"));
-        assert_eq!(
-            n("\"notice_#{notice.id}_dismissed\"").as_deref(),
-            Some("notice_*_dismissed")
-        );
-        assert_eq!(
-            n("\"visited_{$station['id']}\"").as_deref(),
-            Some("visited_*")
-        );
-        assert_eq!(
-            n("format!(\"tip_{}_dismissed\", id)").as_deref(),
-            Some("tip_*_dismissed")
-        );
-        assert_eq!(
-            n("fmt.Sprintf(\"voted_%s\", id)").as_deref(),
-            Some("voted_*")
-        );
-        assert_eq!(
-            n("'tour_' . $step . '_done'").as_deref(),
-            Some("tour_*_done")
-        );
-        assert_eq!(n("\"lang\"").as_deref(), Some("lang"));
-        assert_eq!(n("name"), None);
-    }
-}
-
 /// Raw `Set-Cookie` headers in any language: `res.setHeader('Set-Cookie', `sid=${v}; HttpOnly`)`,
 /// `header('Set-Cookie: sid=...')`, `w.Header().Add("Set-Cookie", "sid=...")`,
 /// `response["Set-Cookie"] = f"sid={v}; Secure"`.
@@ -648,5 +615,38 @@ fn raw_set_cookie(ctx: &mut FileCtx) {
             ..CookieSet::default()
         };
         ctx.cookie(c, span);
+    }
+}
+
+#[cfg(test)]
+mod cookie_name_tests {
+    use super::cookie_name_from_expr as n;
+
+    #[test]
+    fn computed_cookie_names_become_globs() {
+        assert_eq!(n("\"seen_\" + id").as_deref(), Some("seen_*"));
+        assert_eq!(n("f\"seen_{slug}\"").as_deref(), Some("seen_*"));
+        assert_eq!(
+            n("\"notice_#{notice.id}_dismissed\"").as_deref(),
+            Some("notice_*_dismissed")
+        );
+        assert_eq!(
+            n("\"visited_{$station['id']}\"").as_deref(),
+            Some("visited_*")
+        );
+        assert_eq!(
+            n("format!(\"tip_{}_dismissed\", id)").as_deref(),
+            Some("tip_*_dismissed")
+        );
+        assert_eq!(
+            n("fmt.Sprintf(\"voted_%s\", id)").as_deref(),
+            Some("voted_*")
+        );
+        assert_eq!(
+            n("'tour_' . $step . '_done'").as_deref(),
+            Some("tour_*_done")
+        );
+        assert_eq!(n("\"lang\"").as_deref(), Some("lang"));
+        assert_eq!(n("name"), None);
     }
 }
