@@ -18,19 +18,25 @@ pub fn extract(ctx: &mut FileCtx, path: &str) {
 }
 
 pub fn extract_range(ctx: &mut FileCtx, path: &str, start: usize, end: usize) {
-    let source_type = SourceType::from_path(path)
-        .unwrap_or_else(|_| SourceType::tsx())
-        .with_jsx(true);
+    // `.ts` keeps JSX off (`<T>(x: T) => x` is a generic arrow there); `.js` files often hold
+    // JSX, so JS always allows it.
+    let source_type = SourceType::from_path(path).unwrap_or_else(|_| SourceType::tsx());
+    let source_type = if source_type.is_typescript() {
+        source_type
+    } else {
+        source_type.with_jsx(true)
+    };
     let alloc = Allocator::default();
     let text = ctx.text;
     let src = &text[start..end];
     let ret = Parser::new(&alloc, src, source_type).parse();
     if ret.panicked {
         // Could be TS parsed as JS or the other way round; one retry, then a lexer fallback.
-        let alt = if source_type.is_typescript() {
-            SourceType::jsx()
-        } else {
+        // A `.ts` file with JSX in it, or TypeScript in a `.js` file.
+        let alt = if source_type.is_typescript() && !source_type.is_jsx() {
             SourceType::tsx()
+        } else {
+            SourceType::ts()
         };
         let alloc2 = Allocator::default();
         let ret2 = Parser::new(&alloc2, src, alt).parse();
