@@ -89,6 +89,8 @@ pub struct Index {
     /// Every literal worth looking for in a file; a file with none of them needs no
     /// processor matching at all.
     pub literals: Vec<String>,
+    /// One automaton over `literals` (ASCII case-insensitive), shared by all threads.
+    prefilter: Option<aho_corasick::AhoCorasick>,
 }
 
 /// How a package name is compared within an ecosystem.
@@ -128,6 +130,7 @@ impl Index {
     pub fn build(processors: &[Processor]) -> Index {
         let mut ix = Index::default();
         let mut literals: Vec<String> = Vec::new();
+        let mut split_literals: Vec<String> = Vec::new();
         // Ids win over names, names over aliases: `[processors.cloudflare-access]` is that entry
         // even if another entry lists "Cloudflare Access" as an alias.
         for (i, p) in processors.iter().enumerate() {
@@ -185,6 +188,11 @@ impl Index {
             }
             for n in &im.python {
                 add_import(Lang::Python, n);
+                // `from google.cloud import storage` spells the path in two pieces.
+                if let Some((head, last)) = n.rsplit_once('.') {
+                    split_literals.push(head.to_string());
+                    split_literals.push(last.to_string());
+                }
             }
             for n in &im.ruby {
                 add_import(Lang::Ruby, n);
@@ -223,6 +231,7 @@ impl Index {
                 ix.scripts.push((s, i));
             }
         }
+        literals.extend(split_literals);
         // Longest first, so the most specific entry wins.
         ix.env_prefixes
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
@@ -231,8 +240,21 @@ impl Index {
         literals.retain(|l| l.len() >= 3);
         literals.sort();
         literals.dedup();
+        ix.prefilter = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&literals)
+            .ok();
         ix.literals = literals;
         ix
+    }
+
+    /// Whether `text` contains any catalog literal (package, import root, host, env name,
+    /// script URL). A file without one cannot name a processor.
+    pub fn mentions_any(&self, text: &str) -> bool {
+        match &self.prefilter {
+            Some(ac) => ac.is_match(text),
+            None => true,
+        }
     }
 
     /// A production dependency `name` in a manifest of `eco`.

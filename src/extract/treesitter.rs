@@ -84,7 +84,55 @@ fn unquote(s: &str) -> (&str, usize) {
     (s, 0)
 }
 
+/// Whether a file can need the syntax tree: it names a catalog processor, or may hold model
+/// fields, cookies or session settings. Parsing is most of the cost, and most files need none
+/// of it; those are read by the lexer (comments, strings) and the behaviour pass only.
+fn needs_tree(ctx: &FileCtx, grammar: Grammar) -> bool {
+    let t = ctx.text;
+    if ctx.catalog.index.mentions_any(t)
+        || t.contains("ookie")
+        || t.contains("SESSION")
+        || t.contains("session_")
+    {
+        return true;
+    }
+    let any = |ks: &[&str]| ks.iter().any(|k| t.contains(k));
+    match grammar {
+        Grammar::Python => any(&[
+            "Model",
+            "Base",
+            "Schema",
+            "TypedDict",
+            "dataclass",
+            "Serializer",
+            "Form",
+            "Document",
+            "Struct",
+            "AddField",
+            "AlterField",
+            "add_column",
+            "Column(",
+            "CreateModel",
+        ]),
+        Grammar::Go => t.contains("struct {") || t.contains("struct{"),
+        Grammar::Java => any(&[
+            "@Entity",
+            "@Table",
+            "@Document",
+            "@Embeddable",
+            "@MappedSuperclass",
+        ]),
+        Grammar::Ruby => any(&["create_table", "add_column", "change_table"]),
+        Grammar::Php | Grammar::PhpOnly => any(&["Schema::", "<script", "<img"]),
+    }
+}
+
 pub fn extract(ctx: &mut FileCtx, grammar: Grammar) {
+    if !needs_tree(ctx, grammar) {
+        let end = ctx.text.len();
+        super::generic::scan_clike(ctx, 0, end, grammar.lang());
+        return;
+    }
     let grammar = if grammar == Grammar::Php && !ctx.text.contains("<?") {
         Grammar::PhpOnly
     } else {
