@@ -141,8 +141,10 @@ pub fn scan_with(
     let per_file: Vec<Option<fact::FileFacts>> = match pool {
         Ok(pool) => pool.install(|| {
             use rayon::prelude::*;
+            // One file per task: a few large files must not leave one worker busy alone.
             entries
                 .par_iter()
+                .with_max_len(1)
                 .map(|e| extract_file(e, catalog))
                 .collect()
         }),

@@ -78,8 +78,9 @@ pub struct DataIndex {
     /// (data type index, pattern tokens, exclusion token lists), longest patterns first.
     patterns: Vec<(usize, Vec<String>)>,
     excludes: HashMap<usize, Vec<Vec<String>>>,
-    /// Last token of every pattern: a cheap first test.
-    heads: std::collections::HashSet<String>,
+    /// Last token of every pattern → indices into `patterns` (ascending, so longest first):
+    /// an identifier is compared only with the patterns that end with its last word.
+    heads: HashMap<String, Vec<usize>>,
 }
 
 impl DataIndex {
@@ -87,17 +88,19 @@ impl DataIndex {
         let mut ix = DataIndex::default();
         for (i, t) in types.iter().enumerate() {
             for p in &t.patterns {
-                let toks = tokenize(p);
-                if let Some(last) = toks.last() {
-                    ix.heads.insert(last.clone());
-                }
-                ix.patterns.push((i, toks));
+                ix.patterns.push((i, tokenize(p)));
             }
             ix.excludes
                 .insert(i, t.exclude.iter().map(|e| tokenize(e)).collect());
         }
         ix.patterns
             .sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+        ix.heads.clear();
+        for (k, (_, toks)) in ix.patterns.iter().enumerate() {
+            if let Some(last) = toks.last() {
+                ix.heads.entry(last.clone()).or_default().push(k);
+            }
+        }
         ix
     }
 
@@ -112,15 +115,26 @@ impl DataIndex {
             tokens.pop();
         }
         let last = tokens.last()?;
-        let singular = last
-            .strip_suffix("es")
-            .into_iter()
-            .chain(last.strip_suffix('s'))
-            .any(|s| self.heads.contains(s));
-        if !self.heads.contains(last) && !singular {
+        let mut candidates: Vec<usize> = [
+            Some(last.as_str()),
+            last.strip_suffix("es"),
+            last.strip_suffix('s'),
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|h| self.heads.get(h))
+        .flatten()
+        .copied()
+        .collect();
+        if candidates.is_empty() {
             return None;
         }
-        for (i, pat) in &self.patterns {
+        candidates.sort_unstable();
+        candidates.dedup();
+        for (i, pat) in candidates
+            .into_iter()
+            .map(|k| (&self.patterns[k].0, &self.patterns[k].1))
+        {
             if ends_with(&tokens, pat) {
                 let excluded = self
                     .excludes

@@ -242,6 +242,14 @@ pub fn extract_config(ctx: &mut FileCtx) {
             if let Some(c) = key.captures(line).and_then(|c| c.get(1)) {
                 ctx.env(c.as_str(), off + c.start()..off + c.end());
             }
+            // Kubernetes / compose env lists: `- name: STRIPE_SECRET_KEY`.
+            if let Some(rest) = t.trim_start_matches("- ").strip_prefix("name:") {
+                let v = rest.trim().trim_matches(['"', '\'']);
+                if looks_like_env_name(v) {
+                    let s = off + line.find(v).unwrap_or(0);
+                    ctx.env(v, s..s + v.len());
+                }
+            }
             // Values: everything after the key separator, comments after ` #` removed.
             let body = match (!json).then(|| line.find(" #")).flatten() {
                 Some(h) => &line[..h],

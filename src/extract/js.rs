@@ -454,6 +454,19 @@ impl<'a> Visit<'a> for Visitor<'_, '_> {
     }
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
+        // `const { STRIPE_SECRET_KEY, RESEND_API_KEY } = process.env`
+        if let (BindingPattern::ObjectPattern(obj), Some(init)) = (&it.id, &it.init) {
+            if is_env_object(init.without_parentheses())
+                || matches!(init.without_parentheses(), Expression::Identifier(id) if id.name == "env")
+            {
+                for prop in &obj.properties {
+                    if let Some(name) = prop.key.static_name() {
+                        let r = self.span(prop.key.span());
+                        self.ctx.env(&name, r);
+                    }
+                }
+            }
+        }
         // `const openai = new OpenAI()`, `const stripe = require('stripe')(key)`, `createClient(...)`
         if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init) {
             let callee = match init.without_parentheses() {
