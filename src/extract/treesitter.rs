@@ -484,6 +484,21 @@ impl Walker {
                 ctx.import(Lang::Php, &t, node.byte_range());
                 return false;
             }
+            (Grammar::Php, "namespace_use_declaration") => {
+                // Group use: `use SendGrid\{Client, Webhook};` names the `SendGrid` namespace.
+                let t = text(ctx, node);
+                if let Some(brace) = t.find("\\{") {
+                    let prefix = t[..brace]
+                        .trim_start_matches("use")
+                        .trim()
+                        .trim_start_matches("function ")
+                        .trim_start_matches("const ")
+                        .trim()
+                        .to_string();
+                    let s = node.start_byte() + t.find(&prefix).unwrap_or(0);
+                    ctx.import(Lang::Php, &prefix, s..s + prefix.len());
+                }
+            }
             (Grammar::Php, "member_call_expression") => {
                 // Laravel: response()->cookie('name', ...), ->withCookie(cookie('name', ...))
                 let name = node
