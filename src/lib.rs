@@ -81,9 +81,43 @@ pub fn extract_file(entry: &walk::Entry, catalog: &Catalog) -> Option<fact::File
     extract_or_report(&entry.rel, &text, catalog)
 }
 
+thread_local! {
+    /// The file this thread is extracting, for the panic hook's message.
+    static CURRENT_FILE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Replace the default panic message (and its backtrace, which users do not need for a bug that
+/// only costs one file) with one line naming the file. `RUST_BACKTRACE` still adds the trace.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".into());
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        match CURRENT_FILE.with(|c| c.borrow().clone()) {
+            Some(file) => eprintln!(
+                "privlint: internal error while reading `{file}`{at}: {msg}\n  = note: the file was skipped and is listed in the summary; this is a bug in privlint, please report it"
+            ),
+            None => eprintln!("privlint: internal error{at}: {msg}\n  = note: this is a bug in privlint, please report it"),
+        }
+        if std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v != "0") {
+            eprintln!("{}", std::backtrace::Backtrace::force_capture());
+        }
+    }));
+}
+
 /// [`extract_text`] behind a panic guard.
 pub fn extract_or_report(rel: &str, text: &str, catalog: &Catalog) -> Option<fact::FileFacts> {
-    match catch_unwind(AssertUnwindSafe(|| extract_text(rel, text, catalog))) {
+    CURRENT_FILE.with(|c| *c.borrow_mut() = Some(rel.to_string()));
+    let result = catch_unwind(AssertUnwindSafe(|| extract_text(rel, text, catalog)));
+    CURRENT_FILE.with(|c| *c.borrow_mut() = None);
+    match result {
         Ok(f) => Some(f),
         Err(p) => {
             let msg = p

@@ -4,6 +4,7 @@
 use clap::Parser;
 
 fn main() {
+    privlint::install_panic_hook();
     let cli = match privlint::cli::Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

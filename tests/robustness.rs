@@ -224,9 +224,17 @@ fn a_panic_in_one_file_is_an_internal_error_for_that_file_only() {
         .args(["check", "--format", "json"])
         .current_dir(d)
         .env("PRIVLINT_TEST_PANIC", "src/boom.ts")
+        .env_remove("RUST_BACKTRACE")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
+    // One line naming the file, not the default panic message and backtrace.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("privlint: internal error while reading `src/boom.ts` at src/lib.rs:"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("stack backtrace"), "{stderr}");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(rules_at(&v, "src/ok.ts"), ["undeclared-processor"]);
     let issues = v["summary"]["file_issues"].as_array().unwrap();
@@ -235,4 +243,29 @@ fn a_panic_in_one_file_is_an_internal_error_for_that_file_only() {
             && i["reason"].as_str().unwrap().starts_with("internal error")),
         "{issues:?}"
     );
+}
+
+/// Found on a real monorepo: a bare `set(...)` call (a state setter) made the cookie-setter test
+/// slice before the start of the callee name.
+#[test]
+fn receiverless_calls_named_like_cookie_setters_are_no_cookies_and_no_crash() {
+    let dir = project();
+    let d = dir.path();
+    write(
+        d,
+        "src/store.ts",
+        b"import { create } from 'zustand'\nexport const useStore = create((set) => ({\n  theme: 'dark',\n  toggle: () => set((s) => ({ theme: s.theme })),\n}))\n",
+    );
+    // An env-like string right after multi-byte text: the look-back must not split a character.
+    write(
+        d,
+        "src/i18n.ts",
+        "export const t = { title: 'Übersicht über die Einstellungen – Überblickxx', key: 'NEXT_PUBLIC_URL' }\n".as_bytes(),
+    );
+    let out = privlint_in(d, &["check", "--format", "json"]);
+    assert!(!out.stderr.contains("internal error"), "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["file_issues"], serde_json::json!([]));
+    assert_eq!(rules_at(&v, "src/store.ts"), Vec::<String>::new());
+    assert_eq!(rules_at(&v, "src/i18n.ts"), Vec::<String>::new());
 }

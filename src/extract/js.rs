@@ -184,8 +184,9 @@ fn is_cookie_setter(path: &str) -> bool {
     ) {
         return true;
     }
-    if last == "set" {
-        let before = path[..path.len() - 4].rsplit('.').next().unwrap_or("");
+    if let Some(receiver) = path.strip_suffix(".set") {
+        // A bare `set(...)` (a React state setter, say) has no receiver and is no cookie.
+        let before = receiver.rsplit('.').next().unwrap_or("");
         return matches!(
             before,
             "cookies"
@@ -618,9 +619,8 @@ impl<'a> Visit<'a> for Visitor<'_, '_> {
         let r = self.span(it.span);
         let value = it.value.as_str();
         if super::looks_like_env_name(value) {
-            let before = &self.ctx.text[r.start.saturating_sub(48)..r.start];
-            let before =
-                &before[before.len() - crate::text::floor_char_boundary(before, before.len())..];
+            let from = crate::text::floor_char_boundary(self.ctx.text, r.start.saturating_sub(48));
+            let before = &self.ctx.text[from..r.start];
             if is_env_call_before(before) {
                 self.ctx.env(value, r.clone());
             }
