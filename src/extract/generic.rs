@@ -256,13 +256,36 @@ pub fn extract_config(ctx: &mut FileCtx) {
                 None => line.trim_end(),
             };
             if body.contains('.') {
+                // A value of several words is prose (a translation, a description): only URLs in
+                // it name hosts, never a bare `stripe.com` in a sentence; nor does a capitalised
+                // brand (`"Cal.com"`): configured hosts are written in lower case.
+                let prose = is_prose(body);
                 for (s, tok) in value_tokens(body) {
+                    let bare = !tok.contains("//");
+                    if bare && (prose || tok.bytes().any(|b| b.is_ascii_uppercase())) {
+                        continue;
+                    }
                     ctx.string_literal(tok, off + s..off + s + tok.len());
                 }
             }
         }
         off += line.len();
     }
+}
+
+/// Whether a config line's value (after `key:` / `key =` / `"key":`) is several words.
+fn is_prose(line: &str) -> bool {
+    let t = line.trim_start().trim_start_matches("- ");
+    let value = match t.find([':', '=']) {
+        // `https://...` is a value, not a key followed by `//...`.
+        Some(i) if !t[i..].starts_with("://") => &t[i + 1..],
+        _ => t,
+    };
+    value
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ','))
+        .split_whitespace()
+        .nth(1)
+        .is_some()
 }
 
 /// Whitespace-, quote- and punctuation-separated tokens that may be hosts or URLs, with offsets.
