@@ -188,10 +188,10 @@ impl Index {
             }
             for n in &im.python {
                 add_import(Lang::Python, n);
-                // `from google.cloud import storage` spells the path in two pieces.
-                if let Some((head, last)) = n.rsplit_once('.') {
+                // `from google.cloud import storage` spells the path in two pieces; the head is
+                // enough to flag the file (the tail, `storage` or `client`, is in every file).
+                if let Some((head, _)) = n.rsplit_once('.') {
                     split_literals.push(head.to_string());
-                    split_literals.push(last.to_string());
                 }
             }
             for n in &im.ruby {
