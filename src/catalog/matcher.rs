@@ -89,8 +89,31 @@ pub struct Index {
     /// Every literal worth looking for in a file; a file with none of them needs no
     /// processor matching at all.
     pub literals: Vec<String>,
-    /// One automaton over `literals` (ASCII case-insensitive), shared by all threads.
+    /// One automaton over the distinctive `literals` (ASCII case-insensitive), shared by all
+    /// threads: any occurrence counts.
     prefilter: Option<aho_corasick::AhoCorasick>,
+    /// The short plain words among `literals` (`pay`, `lob`, `segment`): they count only as a
+    /// word of their own, not inside `payment`, `global` or `segments`.
+    prefilter_words: Option<aho_corasick::AhoCorasick>,
+}
+
+/// Short, purely alphanumeric literals occur inside ordinary words.
+fn is_plain_word(l: &str) -> bool {
+    l.len() < 8 && l.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// Whether `text[start..end]` stands as a word: no letter or digit glued on either side, except
+/// at a camel-case step (`Stripe` in `StripeClient`).
+fn stands_alone(text: &[u8], start: usize, end: usize) -> bool {
+    let before_ok = start == 0 || {
+        let p = text[start - 1];
+        !p.is_ascii_alphanumeric() || (p.is_ascii_lowercase() && text[start].is_ascii_uppercase())
+    };
+    let after_ok = end >= text.len() || {
+        let n = text[end];
+        !n.is_ascii_alphanumeric() || (text[end - 1].is_ascii_lowercase() && n.is_ascii_uppercase())
+    };
+    before_ok && after_ok
 }
 
 /// How a package name is compared within an ecosystem.
@@ -240,10 +263,16 @@ impl Index {
         literals.retain(|l| l.len() >= 3);
         literals.sort();
         literals.dedup();
-        ix.prefilter = aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(&literals)
-            .ok();
+        let (words, distinctive): (Vec<&String>, Vec<&String>) =
+            literals.iter().partition(|l| is_plain_word(l));
+        let automaton = |ls: Vec<&String>| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(ls)
+                .ok()
+        };
+        ix.prefilter = automaton(distinctive);
+        ix.prefilter_words = automaton(words);
         ix.literals = literals;
         ix
     }
@@ -251,10 +280,13 @@ impl Index {
     /// Whether `text` contains any catalog literal (package, import root, host, env name,
     /// script URL). A file without one cannot name a processor.
     pub fn mentions_any(&self, text: &str) -> bool {
-        match &self.prefilter {
-            Some(ac) => ac.is_match(text),
-            None => true,
-        }
+        let (Some(any), Some(words)) = (&self.prefilter, &self.prefilter_words) else {
+            return true;
+        };
+        any.is_match(text)
+            || words
+                .find_overlapping_iter(text)
+                .any(|m| stands_alone(text.as_bytes(), m.start(), m.end()))
     }
 
     /// A production dependency `name` in a manifest of `eco`.
@@ -351,4 +383,21 @@ pub fn strip_scheme(url: &str) -> &str {
         _ => u,
     };
     u.trim_start_matches("//")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Catalog;
+
+    #[test]
+    fn short_literals_count_only_as_words() {
+        let c = Catalog::load(None).unwrap();
+        let ix = &c.index;
+        // `pay`, `lob` and `segment` are catalog package names; inside words they are nothing.
+        assert!(!ix.mentions_any("total = payment.amount + global.segments[0]"));
+        assert!(ix.mentions_any("gem 'pay', '~> 7.0'"));
+        assert!(ix.mentions_any("const client = new StripeClient(key)"));
+        assert!(ix.mentions_any("key := os.Getenv(\"STRIPE_SECRET_KEY\")"));
+        assert!(ix.mentions_any("from google.cloud import storage"));
+    }
 }

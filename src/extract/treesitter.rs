@@ -87,56 +87,218 @@ fn unquote(s: &str) -> (&str, usize) {
 /// Whether a file can need the syntax tree: it names a catalog processor, or may hold model
 /// fields, cookies or session settings. Parsing is most of the cost, and most files need none
 /// of it; those are read by the lexer (comments, strings) and the behaviour pass only.
-fn needs_tree(ctx: &FileCtx, grammar: Grammar) -> bool {
+/// How much of a file tree-sitter must read. Parsing is most of the cost for these languages,
+/// and the flat lexer already finds imports, strings, env reads and comments; the tree is needed
+/// for calls (flows, cookies) near a vendor, and for the declarations that hold fields.
+enum Need {
+    Nothing,
+    /// Only these byte ranges (whole lines: Go `type ... struct` blocks, Python model classes).
+    Declarations(Vec<std::ops::Range<usize>>),
+    Everything,
+}
+
+fn need(ctx: &FileCtx, grammar: Grammar) -> Need {
     let t = ctx.text;
     if ctx.catalog.index.mentions_any(t)
         || t.contains("ookie")
         || t.contains("SESSION")
         || t.contains("session_")
     {
-        return true;
+        return Need::Everything;
     }
     let any = |ks: &[&str]| ks.iter().any(|k| t.contains(k));
+    let all_or_nothing = |b: bool| if b { Need::Everything } else { Need::Nothing };
+    let decls = |r: Vec<std::ops::Range<usize>>| {
+        if r.is_empty() {
+            Need::Nothing
+        } else {
+            Need::Declarations(r)
+        }
+    };
     match grammar {
-        Grammar::Python => any(&[
-            "Model",
-            "Base",
-            "Schema",
-            "TypedDict",
-            "dataclass",
-            "Serializer",
-            "Form",
-            "Document",
-            "Struct",
-            "AddField",
-            "AlterField",
-            "add_column",
-            "Column(",
-            "CreateModel",
-        ]),
-        Grammar::Go => t.contains("struct {") || t.contains("struct{"),
-        Grammar::Java => any(&[
+        // Migrations declare fields in calls, anywhere in the file.
+        Grammar::Python if any(&["AddField", "AlterField", "add_column", "CreateModel"]) => {
+            Need::Everything
+        }
+        Grammar::Python => match python_model_classes(t) {
+            Some(r) => decls(r),
+            None => Need::Everything,
+        },
+        Grammar::Go if t.contains("struct") => decls(go_struct_types(t)),
+        Grammar::Go => Need::Nothing,
+        Grammar::Java => all_or_nothing(any(&[
             "@Entity",
             "@Table",
             "@Document",
             "@Embeddable",
             "@MappedSuperclass",
-        ]),
-        Grammar::Ruby => any(&["create_table", "add_column", "change_table"]),
-        Grammar::Php | Grammar::PhpOnly => any(&["Schema::", "<script", "<img"]),
+        ])),
+        Grammar::Ruby => all_or_nothing(any(&["create_table", "add_column", "change_table"])),
+        Grammar::Php | Grammar::PhpOnly => all_or_nothing(any(&["Schema::", "<script", "<img"])),
     }
 }
 
-pub fn extract(ctx: &mut FileCtx, grammar: Grammar) {
-    if !needs_tree(ctx, grammar) {
-        let end = ctx.text.len();
-        super::generic::scan_clike(ctx, 0, end, grammar.lang());
-        return;
+/// The end of the line holding byte `i` (after its newline).
+fn line_end(t: &str, i: usize) -> usize {
+    t[i..].find('\n').map(|n| i + n + 1).unwrap_or(t.len())
+}
+
+/// The offset of the bracket closing the one at `open`, skipping Go/C-like strings, runes, raw
+/// strings and comments.
+fn closing_bracket(t: &[u8], open: usize) -> Option<usize> {
+    let (o, c) = (t[open], if t[open] == b'(' { b')' } else { b'}' });
+    let mut depth = 0usize;
+    let mut i = open;
+    while i < t.len() {
+        match t[i] {
+            b'"' | b'\'' => {
+                let q = t[i];
+                i += 1;
+                while i < t.len() && t[i] != q && t[i] != b'\n' {
+                    i += if t[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'`' => i += t[i + 1..].iter().position(|&b| b == b'`')? + 1,
+            b'/' if t.get(i + 1) == Some(&b'/') => {
+                i += t[i..].iter().position(|&b| b == b'\n')?;
+            }
+            b'/' if t.get(i + 1) == Some(&b'*') => {
+                i += t[i..].windows(2).position(|w| w == b"*/")? + 1;
+            }
+            b if b == o => depth += 1,
+            b if b == c => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
     }
+    None
+}
+
+/// Go `type X struct { ... }` declarations and `type ( ... )` groups, as whole lines.
+fn go_struct_types(t: &str) -> Vec<std::ops::Range<usize>> {
+    static TYPE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = TYPE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?m)^[ \t]*type(?:[ \t]*\(|[ \t]+\w+(?:\[[^\]\n]*\])?[ \t]+struct[ \t]*\{)",
+        )
+        .unwrap()
+    });
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for m in re.find_iter(t) {
+        if out.last().is_some_and(|r| m.start() < r.end) {
+            continue; // inside a group already taken
+        }
+        let Some(close) = closing_bracket(t.as_bytes(), m.end() - 1) else {
+            continue;
+        };
+        out.push(m.start()..line_end(t, close));
+    }
+    out
+}
+
+/// Top-level Python classes whose bases make them models (see [`is_model_base`]), from the
+/// `class` line to the next top-level line. `None` when a model class is nested (indented):
+/// then the whole file is parsed.
+fn python_model_classes(t: &str) -> Option<Vec<std::ops::Range<usize>>> {
+    static CLASS: OnceLock<regex::Regex> = OnceLock::new();
+    let re = CLASS.get_or_init(|| {
+        regex::Regex::new(
+            r"(?m)^([ \t]*)class[ \t]+\w+[ \t]*(?:\[[^\]\n]*\])?[ \t]*(\([^:]*\))?[ \t]*:",
+        )
+        .unwrap()
+    });
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    // Triple quotes seen so far: a `class` line after an odd number is inside a string.
+    let (mut seen, mut dq, mut sq) = (0usize, 0usize, 0usize);
+    for c in re.captures_iter(t) {
+        let whole = c.get(0)?;
+        dq += t[seen..whole.start()].matches("\"\"\"").count();
+        sq += t[seen..whole.start()].matches("\'\'\'").count();
+        seen = whole.start();
+        let bases = c.get(2).map(|b| b.as_str()).unwrap_or("");
+        if dq % 2 == 1 || sq % 2 == 1 || !is_model_base(bases) {
+            continue;
+        }
+        if !c[1].is_empty() {
+            return None;
+        }
+        // The class ends where a line starts in column 0 with code (not a comment).
+        let mut end = line_end(t, whole.end().saturating_sub(1));
+        while end < t.len() {
+            let b = t.as_bytes()[end];
+            if !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'#') {
+                break;
+            }
+            end = line_end(t, end);
+        }
+        out.push(whole.start()..end);
+    }
+    Some(out)
+}
+
+/// A tree-sitter point (row, byte column) for each of `offsets`, which must be sorted.
+fn points(t: &str, offsets: &[usize]) -> Vec<tree_sitter::Point> {
+    let mut out = Vec::with_capacity(offsets.len());
+    let (mut row, mut line_start, mut at) = (0usize, 0usize, 0usize);
+    for &o in offsets {
+        for (i, _) in t.as_bytes()[at..o]
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| b == b'\n')
+        {
+            row += 1;
+            line_start = at + i + 1;
+        }
+        at = o;
+        out.push(tree_sitter::Point::new(row, o - line_start));
+    }
+    out
+}
+
+pub fn extract(ctx: &mut FileCtx, grammar: Grammar) {
+    let n = need(ctx, grammar);
+    extract_as(ctx, grammar, n);
+}
+
+fn extract_as(ctx: &mut FileCtx, grammar: Grammar, need: Need) {
+    let decls = match need {
+        Need::Everything => None,
+        Need::Nothing => {
+            let end = ctx.text.len();
+            super::generic::scan_clike(ctx, 0, end, grammar.lang());
+            return;
+        }
+        Need::Declarations(r) => {
+            let end = ctx.text.len();
+            super::generic::scan_clike(ctx, 0, end, grammar.lang());
+            Some(r)
+        }
+    };
     let grammar = if grammar == Grammar::Php && !ctx.text.contains("<?") {
         Grammar::PhpOnly
     } else {
         grammar
+    };
+    let included: Vec<tree_sitter::Range> = match &decls {
+        Some(r) => {
+            let offs: Vec<usize> = r.iter().flat_map(|r| [r.start, r.end]).collect();
+            let pts = points(ctx.text, &offs);
+            r.iter()
+                .enumerate()
+                .map(|(k, r)| tree_sitter::Range {
+                    start_byte: r.start,
+                    end_byte: r.end,
+                    start_point: pts[2 * k],
+                    end_point: pts[2 * k + 1],
+                })
+                .collect()
+        }
+        None => Vec::new(),
     };
     let tree = PARSERS.with(|cell| {
         let mut parsers = cell.borrow_mut();
@@ -152,17 +314,21 @@ pub fn extract(ctx: &mut FileCtx, grammar: Grammar) {
             }
         };
         let parser = &mut parsers[pos].1;
-        // Bound the work on pathological input (tree-sitter is incremental and error-tolerant).
+        // No ranges: the whole file (the parser is reused, so this is always set).
+        parser.set_included_ranges(&included).ok()?;
         parser.parse(ctx.text, None)
     });
     let Some(tree) = tree else {
-        ctx.issue("parser unavailable: scanned with the fallback lexer");
-        let end = ctx.text.len();
-        super::generic::scan_clike(ctx, 0, end, grammar.lang());
+        if decls.is_none() {
+            ctx.issue("parser unavailable: scanned with the fallback lexer");
+            let end = ctx.text.len();
+            super::generic::scan_clike(ctx, 0, end, grammar.lang());
+        }
         return;
     };
     let root = tree.root_node();
-    if root.has_error() {
+    // A slice of a file parses with errors of its own making; only a whole file's count.
+    if root.has_error() && decls.is_none() {
         ctx.issue("syntax errors: parsed best-effort");
     }
     let mut w = Walker {
@@ -170,8 +336,12 @@ pub fn extract(ctx: &mut FileCtx, grammar: Grammar) {
         owners: Vec::new(),
         clients: std::collections::HashMap::new(),
         handled_until: 0,
+        decls_only: decls.is_some(),
     };
     w.walk(ctx, root);
+    if decls.is_some() {
+        return;
+    }
     match grammar {
         Grammar::Python => python_settings(ctx),
         Grammar::Ruby if ctx.text.contains("session_store") => rails_session_store(ctx),
@@ -199,6 +369,9 @@ struct Walker {
     clients: std::collections::HashMap<String, usize>,
     /// End of the last builder chain read as a whole.
     handled_until: usize,
+    /// The tree holds declarations only (see [`Need::Declarations`]): the lexer has read the
+    /// file's strings, comments and imports already.
+    decls_only: bool,
 }
 
 fn text<'t>(ctx: &FileCtx<'t>, n: Node) -> &'t str {
@@ -249,6 +422,14 @@ impl Walker {
         } else {
             self.grammar
         };
+        if self.decls_only
+            && !matches!(
+                (g, kind),
+                (Grammar::Python, "class_definition") | (Grammar::Go, "type_spec")
+            )
+        {
+            return false;
+        }
         if g.is_comment(kind) {
             let t = text(ctx, node);
             ctx.comment(t, node.byte_range());
@@ -1209,5 +1390,141 @@ fn python_settings(ctx: &mut FileCtx) {
             _ => c.same_site = Some(value.trim_matches(['"', '\'']).to_string()),
         }
         ctx.cookie(c, s..e);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Catalog;
+
+    /// Fields found when only declarations are parsed, against a parse of the whole file.
+    fn fields_both_ways(rel: &str, src: &str, g: Grammar) -> (Vec<String>, Vec<String>) {
+        let catalog = Catalog::load(None).unwrap();
+        let run = |full: bool| {
+            let mut ctx = FileCtx::new(rel, src, &catalog);
+            let n = need(&ctx, g);
+            assert!(
+                matches!(n, Need::Declarations(_)),
+                "{rel}: not the partial path"
+            );
+            extract_as(&mut ctx, g, if full { Need::Everything } else { n });
+            assert!(ctx.out.issues.is_empty(), "{:?}", ctx.out.issues);
+            let mut v: Vec<String> = ctx
+                .out
+                .fields
+                .iter()
+                .map(|f| format!("{:?} {} {:?} {}", f.owner, f.field, f.loc, f.source))
+                .collect();
+            v.sort();
+            v
+        };
+        (run(false), run(true))
+    }
+
+    #[test]
+    fn go_struct_fields_from_declarations_alone_equal_a_full_parse() {
+        let src = r#"package users
+
+import "time"
+
+// User is a member. type Fake struct { Email string }
+type User struct {
+	ID        int64     `json:"id" gorm:"primaryKey"`
+	Email     string    `json:"email" validate:"required,email,excludes=}"`
+	FirstName, LastName string
+	BirthDate time.Time
+	Address   struct {
+		Street string
+		City   string
+	}
+}
+
+type (
+	Session struct {
+		IPAddress string `json:"ip_address"`
+	}
+	ID int64
+)
+
+type Page[T any] struct {
+	Items       []T
+	PhoneNumber string
+}
+
+func f() {
+	type local struct{ SSN string }
+	s := "type Bogus struct { Password string }"
+	_ = s
+}
+"#;
+        let (partial, full) = fields_both_ways("internal/users/model.go", src, Grammar::Go);
+        assert_eq!(partial, full);
+        for name in [
+            "Email",
+            "FirstName",
+            "LastName",
+            "BirthDate",
+            "IPAddress",
+            "PhoneNumber",
+            "SSN",
+        ] {
+            assert!(
+                partial.iter().any(|f| f.contains(&format!(" {name} "))),
+                "{name}: {partial:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn python_model_fields_from_declarations_alone_equal_a_full_parse() {
+        let src = r#"from django.db import models
+from typing import TypedDict
+
+class Customer(models.Model):
+    email = models.EmailField(unique=True)
+    first_name = models.CharField(max_length=80)
+
+    # a comment in column 4, then a blank line
+
+    date_of_birth = models.DateField(null=True)
+
+    class Meta:
+        ordering = ["email"]
+
+    def __str__(self):
+        return self.email
+
+QUERY = """
+class Fake(models.Model):
+    ssn = models.CharField()
+"""
+
+class Address(TypedDict):
+    street: str
+    postal_code: str
+
+class Page[T](BaseModel):
+    phone_number: str
+
+def helper():
+    return 1
+"#;
+        let (partial, full) = fields_both_ways("shop/models.py", src, Grammar::Python);
+        assert_eq!(partial, full);
+        for name in [
+            "email",
+            "first_name",
+            "date_of_birth",
+            "street",
+            "postal_code",
+            "phone_number",
+        ] {
+            assert!(
+                partial.iter().any(|f| f.contains(&format!(" {name} "))),
+                "{name}: {partial:?}"
+            );
+        }
+        assert!(!partial.iter().any(|f| f.contains(" ssn ")), "{partial:?}");
     }
 }
