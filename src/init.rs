@@ -85,10 +85,24 @@ pub fn draft(
     if let Some(dp) = doc_path {
         let _ = writeln!(out, "document = {dp:?}");
     }
-    let cats: BTreeSet<&str> = facts.fields.iter().map(|f| f.category.as_str()).collect();
+    // What the code sends to each processor: a draft that reports its own code is no draft.
+    let mut sent: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for b in &facts.behaviors {
+        if let (crate::fact::BehaviorKind::Flow, Some(dt)) = (b.kind, b.data_type) {
+            sent.entry(b.value as usize)
+                .or_default()
+                .insert(catalog.data[dt].category.as_str());
+        }
+    }
+    let cats: BTreeSet<&str> = facts
+        .fields
+        .iter()
+        .map(|f| f.category.as_str())
+        .chain(sent.values().flatten().copied())
+        .collect();
     let _ = writeln!(
         out,
-        "\n[data]\n# categories found in the code's schemas and models\ncategories = ["
+        "\n[data]\n# categories found in the code's schemas and models, and sent to processors\ncategories = ["
     );
     for c in &cats {
         let _ = writeln!(out, "  {c:?},");
@@ -111,16 +125,24 @@ pub fn draft(
                 p.description.clone()
             }
         );
-        let cs: Vec<&String> = p
+        let mut cs: BTreeSet<&str> = p
             .categories
             .iter()
+            .map(String::as_str)
             .filter(|c| {
                 cats.iter().any(|k| {
                     crate::policy::category_covers(c, k) || crate::policy::category_covers(k, c)
                 })
             })
             .collect();
+        let flows = sent.get(&i);
+        cs.extend(flows.into_iter().flatten().copied());
+        let cs: Vec<&str> = cs.into_iter().collect();
         let _ = writeln!(out, "categories = {cs:?}");
+        if let Some(f) = flows {
+            let f: Vec<&str> = f.iter().copied().collect();
+            let _ = writeln!(out, "# sent to it in the code: {}", f.join(", "));
+        }
         match procs.get(&i) {
             Some(ev) => {
                 let first: Vec<&String> = ev.iter().take(3).collect();

@@ -340,6 +340,12 @@ fn init_drafts_a_valid_policy_and_never_overwrites() {
         "db/schema.sql",
         "CREATE TABLE users (id bigint, email text, display_name text);\n",
     );
+    // A flow of a category no schema holds and Stripe's catalog entry does not list.
+    write(
+        d,
+        "src/billing.ts",
+        "import Stripe from 'stripe'\nconst stripe = new Stripe(process.env.STRIPE_SECRET_KEY!)\nexport async function createCustomer(user: { email: string; dateOfBirth: string }) {\n  return stripe.customers.create({ email: user.email, metadata: { dateOfBirth: user.dateOfBirth } })\n}\n",
+    );
     let seed = root().join("../shared/seeds/milestones-lab-privacy-policy.txt");
     let mut args = vec!["init".to_string()];
     if seed.is_file() {
@@ -360,9 +366,21 @@ fn init_drafts_a_valid_policy_and_never_overwrites() {
         assert!(drafted.contains("[processors.mapbox]"), "{drafted}");
         assert!(drafted.contains("no_ai_training = true"), "{drafted}");
     }
-    // The draft is a policy privlint accepts.
-    let out = privlint_in(d, &["check", "-q"]);
+    // The draft is a policy privlint accepts, and it covers what the code sends and stores.
+    let out = privlint_in(d, &["check", "--format", "json"]);
     assert!(out.code == 0 || out.code == 1, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let rules: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(
+        !rules.contains(&"undeclared-flow") && !rules.contains(&"undeclared-category"),
+        "{rules:?}\n{drafted}"
+    );
+    assert!(drafted.contains("# sent to it in the code: "), "{drafted}");
     // A second init refuses to overwrite.
     let out = privlint_in(d, &["init"]);
     assert_eq!(out.code, 2);

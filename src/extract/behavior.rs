@@ -596,7 +596,21 @@ fn hashes(ctx: &mut FileCtx, code: &str) {
             found.push((start..m.end(), algo));
         }
     }
+    // Have I Been Pwned's range API takes the first five hex digits of a password's SHA-1
+    // (k-anonymity): that SHA-1 is a breach lookup, not password storage.
+    let breach_check = [
+        "pwnedpasswords",
+        "haveibeenpwned",
+        "HaveIBeenPwned",
+        "hibp",
+        "HIBP",
+    ]
+    .iter()
+    .any(|k| code.contains(k));
     for (span, algo) in found {
+        if algo == "sha1" && breach_check {
+            continue;
+        }
         push(ctx, BehaviorKind::FastHash, span, algo, 0, None);
     }
     let mut hashers = Vec::new();

@@ -381,20 +381,7 @@ impl Visitor<'_, '_> {
         let root = path.split(['.', '(']).next().unwrap_or("");
         let last = path.rsplit('.').next().unwrap_or(path);
         // Building or configuring a client passes credentials and options, not user data.
-        let setup = matches!(
-            last,
-            "client"
-                | "createClient"
-                | "init"
-                | "initialize"
-                | "configure"
-                | "setup"
-                | "createTransport"
-                | "setApiKey"
-                | "setConfig"
-                | "Client"
-                | "config"
-        );
+        let setup = super::is_client_setup(last);
         let mut target = if path.contains('.') && !setup {
             self.clients.get(root).copied()
         } else {

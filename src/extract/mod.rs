@@ -158,8 +158,13 @@ impl<'a> FileCtx<'a> {
             let Some(dt) = behavior::data_value(self, text, &ident, off) else {
                 continue;
             };
-            // The vendor's own API key passed to its client is not the user's data.
-            if self.catalog.data[dt].id == "api-key" || !seen.insert(dt) {
+            // The vendor's own API key passed to its client is not the user's data, nor is a
+            // token presented in an `Authorization: Bearer ...` header: that authenticates.
+            let d = &self.catalog.data[dt];
+            if d.id == "api-key"
+                || d.category == "user.authorization.credentials" && is_auth_header_line(text, off)
+                || !seen.insert(dt)
+            {
                 continue;
             }
             let loc = self.loc(off..off + ident.len());
@@ -340,6 +345,46 @@ impl<'a> FileCtx<'a> {
             reason: reason.into(),
         });
     }
+}
+
+/// Whether the line holding `off` presents credentials: an `Authorization` header or a
+/// `Bearer` / `Basic` scheme.
+fn is_auth_header_line(text: &str, off: usize) -> bool {
+    let start = text[..off].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[start..off];
+    [
+        "Authorization",
+        "authorization",
+        "Bearer ",
+        "Basic ",
+        "bearer ",
+    ]
+    .iter()
+    .any(|k| line.contains(k))
+}
+
+/// A call that builds or configures an SDK client (`createClient`, `stripe.StripeClient`,
+/// `Sentry.init`): personal data in its arguments is configuration, not a flow to the vendor.
+pub fn is_client_setup(last: &str) -> bool {
+    matches!(
+        last,
+        "client"
+            | "Client"
+            | "createClient"
+            | "init"
+            | "initialize"
+            | "configure"
+            | "setup"
+            | "createTransport"
+            | "setApiKey"
+            | "setConfig"
+            | "config"
+            | "StripeClient"
+            | "OpenAI"
+            | "AsyncOpenAI"
+            | "Anthropic"
+            | "AsyncAnthropic"
+    )
 }
 
 /// Host names inside a string: URLs (`https://api.x.com/v1`, `//cdn.x.com`, `wss://...`) and a

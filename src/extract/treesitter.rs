@@ -808,18 +808,7 @@ impl Walker {
     fn python_flow(&mut self, ctx: &mut FileCtx, call: Node, f: &str) {
         let root = f.split('.').next().unwrap_or("");
         let last = f.rsplit('.').next().unwrap_or(f);
-        let setup = matches!(
-            last,
-            "Client"
-                | "client"
-                | "init"
-                | "configure"
-                | "StripeClient"
-                | "OpenAI"
-                | "Anthropic"
-                | "AsyncOpenAI"
-                | "AsyncAnthropic"
-        );
+        let setup = super::is_client_setup(last);
         let mut target = if f.contains('.') && !setup {
             self.clients.get(root).copied()
         } else {
