@@ -53,8 +53,17 @@ const SKIP_DIRS: &[&str] = &[
     "obj",
 ];
 
-/// Directories whose contents are tests, fixtures, docs or examples: never evidence of a use.
+/// Directories whose contents are tests, fixtures, docs, examples or the development process
+/// (CI workflows, issue templates, editor settings): never evidence of a use.
 const NON_SHIPPED_DIRS: &[&str] = &[
+    ".github",
+    ".gitlab",
+    ".circleci",
+    ".buildkite",
+    ".devcontainer",
+    ".vscode",
+    ".idea",
+    ".husky",
     "test",
     "tests",
     "__tests__",
