@@ -347,6 +347,42 @@ impl<'a> FileCtx<'a> {
     }
 }
 
+/// The offset of the bracket closing the one at `open`, skipping Go/C-like strings, runes, raw
+/// strings and comments. Used to find the end of a declaration without parsing the file.
+pub fn closing_brace(t: &[u8], open: usize) -> Option<usize> {
+    let (o, c) = (t[open], if t[open] == b'(' { b')' } else { b'}' });
+    let mut depth = 0usize;
+    let mut i = open;
+    while i < t.len() {
+        match t[i] {
+            b'"' | b'\'' => {
+                let q = t[i];
+                i += 1;
+                while i < t.len() && t[i] != q && t[i] != b'\n' {
+                    i += if t[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'`' => i += t[i + 1..].iter().position(|&b| b == b'`')? + 1,
+            b'/' if t.get(i + 1) == Some(&b'/') => {
+                i += t[i..].iter().position(|&b| b == b'\n')?;
+            }
+            b'/' if t.get(i + 1) == Some(&b'*') => {
+                i += t[i..].windows(2).position(|w| w == b"*/")? + 1;
+            }
+            b if b == o => depth += 1,
+            b if b == c => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Whether the line holding `off` presents credentials: an `Authorization` header or a
 /// `Bearer` / `Basic` scheme.
 fn is_auth_header_line(text: &str, off: usize) -> bool {

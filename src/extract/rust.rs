@@ -12,7 +12,32 @@ use syn::visit::{self, Visit};
 const LOCAL_ROOTS: &[&str] = &["crate", "self", "super", "std", "core", "alloc", "Self"];
 
 pub fn extract(ctx: &mut FileCtx) {
+    extract_with(ctx, true);
+}
+
+fn extract_with(ctx: &mut FileCtx, partial_ok: bool) {
     comments(ctx);
+    let t = ctx.text;
+    // Without a catalog literal, a cookie, a session or a diesel table, the only thing syn can
+    // add is struct fields (`comments` took the suppressions): parse the structs alone.
+    let everything = !partial_ok
+        || ctx.catalog.index.mentions_any(t)
+        || t.contains("ookie")
+        || t.contains("OOKIE")
+        || t.contains("ession")
+        || t.contains("table!");
+    if !everything {
+        let structs = struct_items(t);
+        if structs.is_empty() {
+            return;
+        }
+        if let Ok(file) = syn::parse_file(&mask_outside(t, &structs)) {
+            let mut v = Visitor { ctx, owner: None };
+            v.visit_file(&file);
+            return;
+        }
+        // A struct inside a macro body, say: read the file as a whole.
+    }
     match syn::parse_file(ctx.text) {
         Ok(file) => {
             let mut v = Visitor { ctx, owner: None };
@@ -24,6 +49,50 @@ pub fn extract(ctx: &mut FileCtx) {
             super::generic::scan_clike(ctx, 0, end, Lang::Rust);
         }
     }
+}
+
+/// The lines of each `struct Name ... { ... }` item (named fields only).
+fn struct_items(t: &str) -> Vec<std::ops::Range<usize>> {
+    static STRUCT: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = STRUCT.get_or_init(|| {
+        regex::Regex::new(r"(?m)^[ \t]*(?:pub(?:\([^)\n]*\))?[ \t]+)?struct[ \t]+\w+").unwrap()
+    });
+    let b = t.as_bytes();
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for m in re.find_iter(t) {
+        if out.last().is_some_and(|r| m.start() < r.end) {
+            continue;
+        }
+        // The body opens at the first `{` unless a `;` (unit / tuple struct) comes first.
+        let Some(open) = b[m.end()..]
+            .iter()
+            .position(|&c| c == b'{' || c == b';')
+            .map(|p| m.end() + p)
+            .filter(|&p| b[p] == b'{')
+        else {
+            continue;
+        };
+        let Some(close) = super::closing_brace(b, open) else {
+            continue;
+        };
+        let end = t[close..].find('\n').map_or(t.len(), |n| close + n + 1);
+        out.push(m.start()..end);
+    }
+    out
+}
+
+/// `t` with everything outside `keep` blanked to spaces (newlines kept), so offsets and line
+/// numbers in the copy are those of the original.
+fn mask_outside(t: &str, keep: &[std::ops::Range<usize>]) -> String {
+    let mut out: Vec<u8> = t
+        .bytes()
+        .map(|c| if c == b'\n' { b'\n' } else { b' ' })
+        .collect();
+    for r in keep {
+        out[r.clone()].copy_from_slice(&t.as_bytes()[r.clone()]);
+    }
+    // Only ASCII replaced whole UTF-8 sequences, and kept ranges start and end on lines.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// syn drops comments; find `// privlint:` directives on their own.
@@ -328,5 +397,81 @@ impl<'ast> Visit<'ast> for Visitor<'_, '_> {
             }
         }
         visit::visit_expr_call(self, c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Catalog;
+
+    #[test]
+    fn struct_fields_from_structs_alone_equal_a_full_parse() {
+        let src = r#"//! Accounts — données personnelles «sensibles».
+use std::borrow::Cow;
+
+/// A member.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Member<'a, T: Into<String>>
+where
+    T: Clone,
+{
+    pub id: i64,
+    pub email: Cow<'a, str>,
+    pub(crate) phone_number: Option<String>,
+    nickname: T,
+}
+
+pub struct Token(String);
+struct Marker;
+
+mod billing {
+    pub struct Address {
+        pub street: String,
+        pub postal_code: String, // '{' in a comment
+    }
+}
+
+fn build() -> String {
+    let s = "struct Fake { password: String }";
+    struct Local { date_of_birth: String }
+    s.to_string()
+}
+"#;
+        let catalog = Catalog::load(None).unwrap();
+        let run = |partial: bool| {
+            let mut ctx = FileCtx::new("src/accounts.rs", src, &catalog);
+            extract_with(&mut ctx, partial);
+            assert!(ctx.out.issues.is_empty(), "{:?}", ctx.out.issues);
+            let mut v: Vec<String> = ctx
+                .out
+                .fields
+                .iter()
+                .map(|f| format!("{:?} {} {:?}", f.owner, f.field, f.loc))
+                .collect();
+            v.sort();
+            v
+        };
+        // The partial path is taken: no catalog literal, cookie, session or table! here.
+        assert!(!catalog.index.mentions_any(src));
+        assert_eq!(struct_items(src).len(), 3, "{:?}", struct_items(src));
+        let (partial, full) = (run(true), run(false));
+        assert_eq!(partial, full);
+        for name in [
+            "email",
+            "phone_number",
+            "street",
+            "postal_code",
+            "date_of_birth",
+        ] {
+            assert!(
+                partial.iter().any(|f| f.contains(&format!(" {name} "))),
+                "{name}: {partial:?}"
+            );
+        }
+        assert!(
+            !partial.iter().any(|f| f.contains(" password ")),
+            "{partial:?}"
+        );
     }
 }

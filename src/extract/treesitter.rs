@@ -143,42 +143,6 @@ fn line_end(t: &str, i: usize) -> usize {
     t[i..].find('\n').map(|n| i + n + 1).unwrap_or(t.len())
 }
 
-/// The offset of the bracket closing the one at `open`, skipping Go/C-like strings, runes, raw
-/// strings and comments.
-fn closing_bracket(t: &[u8], open: usize) -> Option<usize> {
-    let (o, c) = (t[open], if t[open] == b'(' { b')' } else { b'}' });
-    let mut depth = 0usize;
-    let mut i = open;
-    while i < t.len() {
-        match t[i] {
-            b'"' | b'\'' => {
-                let q = t[i];
-                i += 1;
-                while i < t.len() && t[i] != q && t[i] != b'\n' {
-                    i += if t[i] == b'\\' { 2 } else { 1 };
-                }
-            }
-            b'`' => i += t[i + 1..].iter().position(|&b| b == b'`')? + 1,
-            b'/' if t.get(i + 1) == Some(&b'/') => {
-                i += t[i..].iter().position(|&b| b == b'\n')?;
-            }
-            b'/' if t.get(i + 1) == Some(&b'*') => {
-                i += t[i..].windows(2).position(|w| w == b"*/")? + 1;
-            }
-            b if b == o => depth += 1,
-            b if b == c => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    None
-}
-
 /// Go `type X struct { ... }` declarations and `type ( ... )` groups, as whole lines.
 fn go_struct_types(t: &str) -> Vec<std::ops::Range<usize>> {
     static TYPE: OnceLock<regex::Regex> = OnceLock::new();
@@ -193,7 +157,7 @@ fn go_struct_types(t: &str) -> Vec<std::ops::Range<usize>> {
         if out.last().is_some_and(|r| m.start() < r.end) {
             continue; // inside a group already taken
         }
-        let Some(close) = closing_bracket(t.as_bytes(), m.end() - 1) else {
+        let Some(close) = super::closing_brace(t.as_bytes(), m.end() - 1) else {
             continue;
         };
         out.push(m.start()..line_end(t, close));
