@@ -75,8 +75,8 @@ fn ends_with(tokens: &[String], pattern: &[String]) -> bool {
 
 #[derive(Debug, Default)]
 pub struct DataIndex {
-    /// (data type index, pattern tokens, exclusion token lists), longest patterns first.
-    patterns: Vec<(usize, Vec<String>)>,
+    /// (data type index, pattern tokens, whole identifier only), longest patterns first.
+    patterns: Vec<(usize, Vec<String>, bool)>,
     excludes: HashMap<usize, Vec<Vec<String>>>,
     /// Last token of every pattern → indices into `patterns` (ascending, so longest first):
     /// an identifier is compared only with the patterns that end with its last word.
@@ -88,7 +88,10 @@ impl DataIndex {
         let mut ix = DataIndex::default();
         for (i, t) in types.iter().enumerate() {
             for p in &t.patterns {
-                ix.patterns.push((i, tokenize(p)));
+                ix.patterns.push((i, tokenize(p), false));
+            }
+            for p in &t.whole {
+                ix.patterns.push((i, tokenize(p), true));
             }
             ix.excludes
                 .insert(i, t.exclude.iter().map(|e| tokenize(e)).collect());
@@ -96,7 +99,7 @@ impl DataIndex {
         ix.patterns
             .sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
         ix.heads.clear();
-        for (k, (_, toks)) in ix.patterns.iter().enumerate() {
+        for (k, (_, toks, _)) in ix.patterns.iter().enumerate() {
             if let Some(last) = toks.last() {
                 ix.heads.entry(last.clone()).or_default().push(k);
             }
@@ -131,10 +134,13 @@ impl DataIndex {
         }
         candidates.sort_unstable();
         candidates.dedup();
-        for (i, pat) in candidates
-            .into_iter()
-            .map(|k| (&self.patterns[k].0, &self.patterns[k].1))
-        {
+        for (i, pat, whole) in candidates.into_iter().map(|k| {
+            let (i, pat, whole) = &self.patterns[k];
+            (i, pat, *whole)
+        }) {
+            if whole && tokens.len() != pat.len() {
+                continue;
+            }
             if ends_with(&tokens, pat) {
                 let excluded = self
                     .excludes

@@ -139,6 +139,9 @@ pub struct DataType {
     pub name: String,
     pub category: String,
     pub patterns: Vec<String>,
+    /// Patterns that name the data only as the whole identifier: `name`, not `discount_name`.
+    #[serde(default)]
+    pub whole: Vec<String>,
     #[serde(default)]
     pub exclude: Vec<String>,
     #[serde(default)]

@@ -389,6 +389,33 @@ pub fn is_person_word(owner: &str) -> bool {
     })
 }
 
+/// Whether a table, model or struct is about people, by its head noun (the last word:
+/// `UserProfile`, `customer_addresses`, `TeamMember`), not by any word in it (`CustomerType`
+/// is a kind of customer, not one).
+pub fn is_person_owner(owner: &str) -> bool {
+    const ALSO: &[&str] = &[
+        "address",
+        "holder",
+        "signup",
+        "registration",
+        "invitation",
+        "invite",
+    ];
+    let tokens = crate::catalog::data::tokenize(owner);
+    let Some(last) = tokens.last() else {
+        return false;
+    };
+    let found = [
+        Some(last.as_str()),
+        last.strip_suffix("es"),
+        last.strip_suffix('s'),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|w| PERSON_WORDS.contains(&w) || ALSO.contains(&w));
+    found
+}
+
 /// The data type an identifier read at `off` holds, with the context rules that separate the
 /// data from things about it: `user.email.length`, `self.class.name`, `job.name`.
 pub fn data_value(ctx: &FileCtx, code: &str, ident: &str, off: usize) -> Option<usize> {

@@ -261,10 +261,10 @@ impl<'a> FileCtx<'a> {
             return;
         }
         // A bare `name` column is a person's name only on a person-like table
-        // (`users.name`, not `api_tokens.name` or `background_jobs.name`).
+        // (`users.name`, not `api_tokens.name`, `background_jobs.name` or `CustomerType.name`).
         if name.eq_ignore_ascii_case("name") {
             if let Some(o) = owner {
-                if !behavior::is_person_word(o) {
+                if !behavior::is_person_owner(o) {
                     return;
                 }
             }

@@ -713,7 +713,14 @@ impl Walker {
                         let v = v.to_string();
                         let s = name.start_byte() + off;
                         let ty = py_type(ft).to_string();
-                        ctx.field(None, &v, Some(&ty), "django-migration", s..s + v.len());
+                        let owner = create_model_name(ctx, node);
+                        ctx.field(
+                            owner.as_deref(),
+                            &v,
+                            Some(&ty),
+                            "django-migration",
+                            s..s + v.len(),
+                        );
                     }
                 }
             }
@@ -832,6 +839,23 @@ impl Walker {
         }
         let _ = &self.owners;
     }
+}
+
+/// The model a `migrations.CreateModel(name="Customer", fields=[...])` field tuple belongs to.
+fn create_model_name(ctx: &FileCtx, tuple: Node) -> Option<String> {
+    let mut n = tuple.parent()?;
+    while n.kind() != "call" {
+        n = n.parent()?;
+    }
+    let args = n.child_by_field_name("arguments")?;
+    let mut c = args.walk();
+    let name = args.named_children(&mut c).find(|a| {
+        a.kind() == "keyword_argument"
+            && a.child_by_field_name("name")
+                .is_some_and(|k| text(ctx, k) == "name")
+    })?;
+    let v = name.child_by_field_name("value")?;
+    Some(unquote(text(ctx, v)).0.to_string())
 }
 
 /// `migrations.AddField(model_name="profile", name="date_of_birth", field=models.DateField(...))`
