@@ -29,6 +29,15 @@ a common English word is only matched in the declared direction.
 
 /// Vendor names that are ordinary words: never reported as named by the document.
 const COMMON_WORDS: &[&str] = &[
+    "Plain",
+    "Adjust",
+    "Branch",
+    "Polar",
+    "Courier",
+    "Dub",
+    "Iterable",
+    "Tally",
+    "Affirm",
     "Square",
     "Front",
     "Segment",
