@@ -89,12 +89,18 @@ pub struct Index {
     /// Every literal worth looking for in a file; a file with none of them needs no
     /// processor matching at all.
     pub literals: Vec<String>,
-    /// One automaton over the distinctive `literals` (ASCII case-insensitive), shared by all
-    /// threads: any occurrence counts.
-    prefilter: Option<aho_corasick::AhoCorasick>,
-    /// The short plain words among `literals` (`pay`, `lob`, `segment`): they count only as a
-    /// word of their own, not inside `payment`, `global` or `segments`.
-    prefilter_words: Option<aho_corasick::AhoCorasick>,
+    /// Built on first use (a `--staged` run on one TS file never needs it), shared by threads.
+    prefilter: std::sync::OnceLock<Prefilter>,
+}
+
+/// Two automata over `literals` (ASCII case-insensitive).
+#[derive(Debug)]
+struct Prefilter {
+    /// The distinctive literals: any occurrence counts.
+    any: Option<aho_corasick::AhoCorasick>,
+    /// The short plain words (`pay`, `lob`, `segment`): they count only as a word of their own,
+    /// not inside `payment`, `global` or `segments`.
+    words: Option<aho_corasick::AhoCorasick>,
 }
 
 /// Short, purely alphanumeric literals occur inside ordinary words.
@@ -263,24 +269,35 @@ impl Index {
         literals.retain(|l| l.len() >= 3);
         literals.sort();
         literals.dedup();
-        let (words, distinctive): (Vec<&String>, Vec<&String>) =
-            literals.iter().partition(|l| is_plain_word(l));
-        let automaton = |ls: Vec<&String>| {
-            aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(ls)
-                .ok()
-        };
-        ix.prefilter = automaton(distinctive);
-        ix.prefilter_words = automaton(words);
         ix.literals = literals;
         ix
+    }
+
+    fn prefilter(&self) -> &Prefilter {
+        self.prefilter.get_or_init(|| {
+            let (words, distinctive): (Vec<&String>, Vec<&String>) =
+                self.literals.iter().partition(|l| is_plain_word(l));
+            let automaton = |ls: Vec<&String>| {
+                aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(ls)
+                    .ok()
+            };
+            Prefilter {
+                any: automaton(distinctive),
+                words: automaton(words),
+            }
+        })
     }
 
     /// Whether `text` contains any catalog literal (package, import root, host, env name,
     /// script URL). A file without one cannot name a processor.
     pub fn mentions_any(&self, text: &str) -> bool {
-        let (Some(any), Some(words)) = (&self.prefilter, &self.prefilter_words) else {
+        let Prefilter {
+            any: Some(any),
+            words: Some(words),
+        } = self.prefilter()
+        else {
             return true;
         };
         any.is_match(text)
