@@ -383,6 +383,36 @@ pub fn closing_brace(t: &[u8], open: usize) -> Option<usize> {
     None
 }
 
+/// Test support for the declaration-only parse paths: the fields found by the partial and the
+/// full parse are the same, none of the two reports a file issue, and `names` are among them.
+/// Returns the fields rendered as `"owner name loc source"`.
+#[cfg(test)]
+pub fn assert_partial_equals_full(
+    partial: &crate::fact::FileFacts,
+    full: &crate::fact::FileFacts,
+    names: &[&str],
+) -> Vec<String> {
+    let render = |f: &crate::fact::FileFacts| {
+        assert!(f.issues.is_empty(), "{:?}", f.issues);
+        let mut v: Vec<String> = f
+            .fields
+            .iter()
+            .map(|d| format!("{:?} {} {:?} {}", d.owner, d.field, d.loc, d.source))
+            .collect();
+        v.sort();
+        v
+    };
+    let (p, f) = (render(partial), render(full));
+    assert_eq!(p, f);
+    for name in names {
+        assert!(
+            p.iter().any(|d| d.contains(&format!(" {name} "))),
+            "{name}: {p:?}"
+        );
+    }
+    p
+}
+
 /// Whether the line holding `off` presents credentials: an `Authorization` header or a
 /// `Bearer` / `Basic` scheme.
 fn is_auth_header_line(text: &str, off: usize) -> bool {
