@@ -416,6 +416,64 @@ pub fn is_person_owner(owner: &str) -> bool {
     found
 }
 
+/// Whether a table, model or struct is a business entity by its head noun (`Warehouse`,
+/// `shops`, `TaxConfigurationPerCountry`): its address, email or location are the business's,
+/// not a person's. Not `*Config` / `*Settings`: an integration's config holds the email of the
+/// person who connected it.
+pub fn is_business_owner(owner: &str) -> bool {
+    const BUSINESS: &[&str] = &[
+        "warehouse",
+        "shop",
+        "store",
+        "company",
+        "organization",
+        "organisation",
+        "business",
+        "merchant",
+        "vendor",
+        "supplier",
+        "venue",
+        "office",
+        "tax",
+        "rate",
+        "configuration",
+        "channel",
+        "plugin",
+        "product",
+        "variant",
+        "stock",
+        "zone",
+        "carrier",
+        "brand",
+        "workspace",
+        "project",
+        "server",
+        "domain",
+        "site",
+        "facility",
+        "depot",
+        "branch",
+    ];
+    let tokens = crate::catalog::data::tokenize(owner);
+    // `TaxConfigurationPerCountry`: the head is before `per`.
+    let head = match tokens.iter().position(|t| t == "per") {
+        Some(p) if p > 0 => &tokens[p - 1],
+        _ => match tokens.last() {
+            Some(t) => t,
+            None => return false,
+        },
+    };
+    let found = [
+        Some(head.as_str()),
+        head.strip_suffix("es"),
+        head.strip_suffix('s'),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|w| BUSINESS.contains(&w));
+    found
+}
+
 /// The data type an identifier read at `off` holds, with the context rules that separate the
 /// data from things about it: `user.email.length`, `self.class.name`, `job.name`.
 pub fn data_value(ctx: &FileCtx, code: &str, ident: &str, off: usize) -> Option<usize> {

@@ -269,6 +269,14 @@ impl<'a> FileCtx<'a> {
                 }
             }
         }
+        // A business's address, email, phone or location (`warehouses.address`, `Shop.email`,
+        // `TaxConfigurationPerCountry.country`) is not a person's.
+        let category = &self.catalog.data[t].category;
+        if (category.starts_with("user.contact") || category.starts_with("user.location"))
+            && owner.is_some_and(behavior::is_business_owner)
+        {
+            return;
+        }
         let loc = self.loc(span);
         let snippet = self.snippet_at(loc.line);
         self.out.fields.push(DataField {
