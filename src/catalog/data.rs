@@ -25,6 +25,9 @@ const STORAGE_WORDS: &[&str] = &[
     "string",
     "field",
     "input",
+    "base64",
+    "b64",
+    "as",
 ];
 
 /// Split an identifier into lowercase word tokens: `billingEmailAddress` → billing, email,

@@ -254,7 +254,12 @@ impl<'a> FileCtx<'a> {
         source: &'static str,
         span: Range<usize>,
     ) {
-        let Some(t) = self.catalog.data_index.classify(name) else {
+        let Some(t) = self
+            .catalog
+            .data_index
+            .classify(name)
+            .or_else(|| owner.and_then(|o| self.classify_by_owner(o, name)))
+        else {
             return;
         };
         if !schema::keeps(ty, &self.catalog.data[t].category) {
@@ -288,6 +293,24 @@ impl<'a> FileCtx<'a> {
             source,
             snippet,
         });
+    }
+
+    /// Words too generic alone that the owner makes personal: `token` on a `*Token` table is a
+    /// credential (`PasswordResetToken.token`), `signature` on a person or a `Signature` model is
+    /// a handwritten signature (not a webhook's HMAC).
+    fn classify_by_owner(&self, owner: &str, name: &str) -> Option<usize> {
+        let head = crate::catalog::data::tokenize(owner).pop()?;
+        let head = head.strip_suffix('s').unwrap_or(&head);
+        let id = match crate::catalog::data::tokenize(name).as_slice() {
+            [n] if (n == "token" || n == "tokens") && head == "token" => "access-token",
+            [n] if n == "signature"
+                && (head == "signature" || behavior::is_person_owner(owner)) =>
+            {
+                "signature"
+            }
+            _ => return None,
+        };
+        self.catalog.data.iter().position(|d| d.id == id)
     }
 
     pub fn cookie(&mut self, mut c: CookieSet, span: Range<usize>) {
