@@ -64,6 +64,9 @@ const NON_SHIPPED_DIRS: &[&str] = &[
     ".vscode",
     ".idea",
     ".husky",
+    // Seed data for development databases: fake people, printed credentials.
+    "seeds",
+    "seeders",
     "test",
     "tests",
     "__tests__",
@@ -168,6 +171,9 @@ pub fn is_non_shipped(rel: &str) -> bool {
         || name.ends_with("Test.kt")
         || name.ends_with("Tests.cs")
         || name.ends_with("Test.php")
+        || lower.starts_with("seed.")
+        || lower.starts_with("seeds.")
+        || lower.contains(".seed.")
         || lower.ends_with(".md")
         || lower.ends_with(".mdx")
         || lower.ends_with(".rst")

@@ -506,6 +506,25 @@ pub fn data_value(ctx: &FileCtx, code: &str, ident: &str, off: usize) -> Option<
     {
         return None;
     }
+    // The browser's `location` is the page URL, not where the person is.
+    if ident == "location"
+        && (["window.", "document.", "globalThis.", "self."]
+            .iter()
+            .any(|o| before.ends_with(o))
+            || [
+                ".href",
+                ".pathname",
+                ".search",
+                ".hash",
+                ".origin",
+                ".host",
+                ".reload",
+            ]
+            .iter()
+            .any(|m| after.starts_with(m)))
+    {
+        return None;
+    }
     let dt = ctx.catalog.data_index.classify(ident)?;
     if ident.eq_ignore_ascii_case("name") {
         if let Some(obj) = before
