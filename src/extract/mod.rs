@@ -10,6 +10,7 @@ pub mod manifest;
 pub mod rust;
 pub mod schema;
 pub mod treesitter;
+pub mod umbrella;
 
 use crate::catalog::matcher::{Ecosystem, Lang};
 use crate::catalog::Catalog;
@@ -612,6 +613,11 @@ pub fn extract(kind: FileKind, ctx: &mut FileCtx) {
         FileKind::Manifest(m) => manifest::extract(ctx, m),
         FileKind::EnvFile => generic::extract_env_file(ctx),
         FileKind::Config => generic::extract_config(ctx),
+    }
+    match kind {
+        FileKind::Python => umbrella::extract(ctx, Lang::Python),
+        FileKind::Js | FileKind::Component => umbrella::extract(ctx, Lang::Js),
+        _ => {}
     }
     if ctx.text.contains("et-Cookie") || ctx.text.contains("et-cookie") {
         raw_set_cookie(ctx);

@@ -225,52 +225,8 @@ fn points(t: &str, offsets: &[usize]) -> Vec<tree_sitter::Point> {
 }
 
 pub fn extract(ctx: &mut FileCtx, grammar: Grammar) {
-    if grammar == Grammar::Python && ctx.text.contains("boto") {
-        boto3_clients(ctx);
-    }
     let n = need(ctx, grammar);
     extract_as(ctx, grammar, n);
-}
-
-/// boto3 is one package for every AWS service: the service is the string given to
-/// `boto3.client("s3")`, `session.resource("dynamodb")`, `aioboto3...client("sqs")`.
-fn boto3_clients(ctx: &mut FileCtx) {
-    static CALL: OnceLock<regex::Regex> = OnceLock::new();
-    let re = CALL.get_or_init(|| {
-        regex::Regex::new(
-            r#"\.(?:client|resource|create_client)\(\s*(?:service_name\s*=\s*)?['"]([a-z0-9-]+)['"]"#,
-        )
-        .unwrap()
-    });
-    let text = ctx.text;
-    let hits: Vec<(&'static str, std::ops::Range<usize>)> = re
-        .captures_iter(text)
-        .filter_map(|c| {
-            let m = c.get(1)?;
-            let line_start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
-            if text[line_start..m.start()].contains('#') {
-                return None; // commented out
-            }
-            let id = match m.as_str() {
-                "s3" => "aws-s3",
-                "ses" | "sesv2" => "aws-ses",
-                "sns" => "aws-sns",
-                "sqs" => "aws-sqs",
-                "dynamodb" | "dynamodbstreams" => "aws-dynamodb",
-                "lambda" => "aws-lambda",
-                "rekognition" => "aws-rekognition",
-                "cognito-idp" | "cognito-identity" => "aws-cognito",
-                "bedrock" | "bedrock-runtime" | "bedrock-agent-runtime" => "aws-bedrock",
-                "cloudfront" => "aws-cloudfront",
-                "elb" | "elbv2" => "aws-elb",
-                _ => return None,
-            };
-            Some((id, m.range()))
-        })
-        .collect();
-    for (id, span) in hits {
-        ctx.use_of(id, crate::fact::EvidenceKind::Import, span);
-    }
 }
 
 fn extract_as(ctx: &mut FileCtx, grammar: Grammar, need: Need) {
