@@ -58,6 +58,7 @@ const UMBRELLAS: &[Umbrella] = &[
 
 const GOOGLE: &[(&str, &str)] = &[
     ("drive", "google-drive"),
+    ("sheets", "google-sheets"),
     ("gmail", "gmail"),
     ("youtube", "youtube"),
     ("translate", "google-translate"),
