@@ -506,6 +506,37 @@ pub fn data_value(ctx: &FileCtx, code: &str, ident: &str, off: usize) -> Option<
     {
         return None;
     }
+    // A property about the value is not the value: `address.id`, `payment_info.gateway`,
+    // `user_email.verified`, `card.type`.
+    if let Some(member) = after.strip_prefix('.').or_else(|| after.strip_prefix("->")) {
+        let member: String = member
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let rest = after[after.find(member.as_str()).unwrap_or(0) + member.len()..].trim_start();
+        let last = crate::catalog::data::tokenize(&member)
+            .pop()
+            .unwrap_or_default();
+        const META: &[&str] = &[
+            "id",
+            "pk",
+            "uuid",
+            "guid",
+            "type",
+            "kind",
+            "status",
+            "gateway",
+            "provider",
+            "verified",
+            "validated",
+            "skipped",
+            "count",
+            "at",
+        ];
+        if !member.is_empty() && !rest.starts_with('(') && META.contains(&last.as_str()) {
+            return None;
+        }
+    }
     // The browser's `location` is the page URL, not where the person is.
     if ident == "location"
         && (["window.", "document.", "globalThis.", "self."]
@@ -626,7 +657,7 @@ fn hashes(ctx: &mut FileCtx, code: &str) {
             | \b(?P<a10>Md5|Sha1|Sha256|Sha512)::digest\s*\(
             | \b(?P<u11>(?P<a11>Md5|Sha1|Sha256|Sha512)::new)\s*\(
             | \b(?P<a12>md5)::compute\s*\(
-            | (?P<a13>MD5|UnsaltedMD5|SHA1|UnsaltedSHA1|Crypt)PasswordHasher
+            | \b(?P<a13>MD5|UnsaltedMD5|SHA1|UnsaltedSHA1|Crypt)PasswordHasher
             "#,
         )
         .unwrap()
@@ -711,8 +742,26 @@ fn hashes(ctx: &mut FileCtx, code: &str) {
     ]
     .iter()
     .any(|k| code.contains(k));
+    // A fast digest fed to a slow KDF right after it (same line or the next ten) is
+    // pre-hashing (bcrypt's 72-byte limit, a legacy scheme wrapped in PBKDF2), not the stored
+    // hash. Django `PASSWORD_HASHERS` entries naming a weak hasher are always reported.
+    let wrapped = |span: &std::ops::Range<usize>| {
+        // Update-style spans may point past their call (`start` at the `.update(password)`).
+        let (lo, hi) = (span.start.min(span.end), span.start.max(span.end));
+        let from = code[..lo].rfind('\n').map_or(0, |i| i + 1);
+        let mut to = hi;
+        for _ in 0..11 {
+            to = code[to..].find('\n').map_or(code.len(), |n| to + n + 1);
+        }
+        static KDF: OnceLock<regex::Regex> = OnceLock::new();
+        KDF.get_or_init(|| regex::Regex::new(r"(?i)bcrypt|argon2|scrypt|pbkdf2").unwrap())
+            .is_match(&code[from..to])
+    };
     for (span, algo) in found {
-        if algo == "sha1" && breach_check {
+        let setting = code
+            .get(span.clone())
+            .is_some_and(|t| t.ends_with("PasswordHasher"));
+        if algo == "sha1" && breach_check || !setting && wrapped(&span) {
             continue;
         }
         push(ctx, BehaviorKind::FastHash, span, algo, 0, None);
