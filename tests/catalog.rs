@@ -57,6 +57,14 @@ fn every_processor_example_matches_and_no_match_stays_quiet() {
 
 #[test]
 fn processor_ids_are_lowercase_hyphenated_and_match_file_names() {
+    // Policy keys are looked up case-, space-, `-`- and `_`-insensitively: ids must stay apart.
+    let mut normalized: BTreeMap<String, &str> = BTreeMap::new();
+    let cat = catalog();
+    for p in &cat.processors {
+        if let Some(other) = normalized.insert(privlint::catalog::normalize_name(&p.id), &p.id) {
+            panic!("ids {other} and {} are the same policy key", p.id);
+        }
+    }
     for p in &catalog().processors {
         assert!(
             p.id.chars()

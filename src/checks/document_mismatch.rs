@@ -29,6 +29,8 @@ a common English word is only matched in the declared direction.
 
 /// Vendor names that are ordinary words: never reported as named by the document.
 const COMMON_WORDS: &[&str] = &[
+    "Close",
+    "Bandwidth",
     "Plain",
     "Adjust",
     "Branch",
