@@ -65,6 +65,7 @@ const NON_SHIPPED_DIRS: &[&str] = &[
     ".idea",
     ".husky",
     // Seed data for development databases: fake people, printed credentials.
+    "seed",
     "seeds",
     "seeders",
     "test",
@@ -174,6 +175,8 @@ pub fn is_non_shipped(rel: &str) -> bool {
         || lower.starts_with("seed.")
         || lower.starts_with("seeds.")
         || lower.contains(".seed.")
+        || lower.contains("-seed.")
+        || lower.contains("_seed.")
         || lower.ends_with(".md")
         || lower.ends_with(".mdx")
         || lower.ends_with(".rst")

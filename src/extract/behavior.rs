@@ -507,16 +507,20 @@ pub fn data_value(ctx: &FileCtx, code: &str, ident: &str, off: usize) -> Option<
         return None;
     }
     // A property about the value is not the value: `address.id`, `payment_info.gateway`,
-    // `user_email.verified`, `card.type`.
-    if let Some(member) = after.strip_prefix('.').or_else(|| after.strip_prefix("->")) {
-        let member: String = member
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .collect();
-        let rest = after[after.find(member.as_str()).unwrap_or(0) + member.len()..].trim_start();
-        let last = crate::catalog::data::tokenize(&member)
-            .pop()
-            .unwrap_or_default();
+    // `user_email.verified`, `card.type`; the whole member chain counts (`api_token.user.id`).
+    let mut rest = after;
+    let mut member = "";
+    while let Some(r) = rest.strip_prefix('.').or_else(|| rest.strip_prefix("->")) {
+        let len = r
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(r.len());
+        if len == 0 {
+            break;
+        }
+        member = &r[..len];
+        rest = &r[len..];
+    }
+    if !member.is_empty() && !rest.trim_start().starts_with('(') {
         const META: &[&str] = &[
             "id",
             "pk",
@@ -533,7 +537,10 @@ pub fn data_value(ctx: &FileCtx, code: &str, ident: &str, off: usize) -> Option<
             "count",
             "at",
         ];
-        if !member.is_empty() && !rest.starts_with('(') && META.contains(&last.as_str()) {
+        let last = crate::catalog::data::tokenize(member)
+            .pop()
+            .unwrap_or_default();
+        if META.contains(&last.as_str()) {
             return None;
         }
     }
