@@ -625,6 +625,12 @@ fn logs(ctx: &mut FileCtx, code: &str) {
             end..e
         };
         for (ident, off) in arg_identifiers(code, args) {
+            // A bare `name` in a log line is a flag's, a table's, a file's name far more often
+            // than a person's (`user.name` still counts).
+            let bare = !code[..off].trim_end().ends_with(['.', '>']);
+            if bare && matches!(ident.as_str(), "name" | "names" | "Name") {
+                continue;
+            }
             if let Some(dt) = data_value(ctx, code, &ident, off) {
                 push(
                     ctx,
