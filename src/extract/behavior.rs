@@ -536,6 +536,7 @@ pub fn data_value(ctx: &FileCtx, code: &str, ident: &str, off: usize) -> Option<
             "skipped",
             "count",
             "at",
+            "uid",
         ];
         let last = crate::catalog::data::tokenize(member)
             .pop()
@@ -543,6 +544,13 @@ pub fn data_value(ctx: &FileCtx, code: &str, ident: &str, off: usize) -> Option<
         if META.contains(&last.as_str()) {
             return None;
         }
+    }
+    // `counts.photos`, `stats.emails`: tallies of the data, not the data.
+    if ["counts.", "count.", "stats.", "totals.", "metrics."]
+        .iter()
+        .any(|r| before.ends_with(r))
+    {
+        return None;
     }
     // The browser's `location` is the page URL, not where the person is.
     if ident == "location"
