@@ -401,18 +401,28 @@ pub fn is_person_owner(owner: &str) -> bool {
         "invitation",
         "invite",
     ];
+    head_noun_in(owner, &[PERSON_WORDS, ALSO])
+}
+
+/// Whether the head noun of a table, model or struct name (its last word, or the word before
+/// `per`: `TaxConfigurationPerCountry`), singular or plural, is in one of `lists`.
+fn head_noun_in(owner: &str, lists: &[&[&str]]) -> bool {
     let tokens = crate::catalog::data::tokenize(owner);
-    let Some(last) = tokens.last() else {
-        return false;
+    let head = match tokens.iter().position(|t| t == "per") {
+        Some(p) if p > 0 => &tokens[p - 1],
+        _ => match tokens.last() {
+            Some(t) => t,
+            None => return false,
+        },
     };
     let found = [
-        Some(last.as_str()),
-        last.strip_suffix("es"),
-        last.strip_suffix('s'),
+        Some(head.as_str()),
+        head.strip_suffix("es"),
+        head.strip_suffix('s'),
     ]
     .into_iter()
     .flatten()
-    .any(|w| PERSON_WORDS.contains(&w) || ALSO.contains(&w));
+    .any(|w| lists.iter().any(|l| l.contains(&w)));
     found
 }
 
@@ -454,24 +464,7 @@ pub fn is_business_owner(owner: &str) -> bool {
         "depot",
         "branch",
     ];
-    let tokens = crate::catalog::data::tokenize(owner);
-    // `TaxConfigurationPerCountry`: the head is before `per`.
-    let head = match tokens.iter().position(|t| t == "per") {
-        Some(p) if p > 0 => &tokens[p - 1],
-        _ => match tokens.last() {
-            Some(t) => t,
-            None => return false,
-        },
-    };
-    let found = [
-        Some(head.as_str()),
-        head.strip_suffix("es"),
-        head.strip_suffix('s'),
-    ]
-    .into_iter()
-    .flatten()
-    .any(|w| BUSINESS.contains(&w));
-    found
+    head_noun_in(owner, &[BUSINESS])
 }
 
 /// The data type an identifier read at `off` holds, with the context rules that separate the
