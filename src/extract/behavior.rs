@@ -701,7 +701,7 @@ fn hashes(ctx: &mut FileCtx, code: &str) {
             // on; the finding sits where the password goes in.
             let mut end = m.end();
             for _ in 0..3 {
-                end = code[end..].find('\n').map_or(code.len(), |n| end + n + 1);
+                end = super::line_end(code, end);
             }
             let window = &code[m.end()..end];
             let at = ["update(", "Write(", "write(", "digest("]
@@ -765,7 +765,7 @@ fn hashes(ctx: &mut FileCtx, code: &str) {
         let from = code[..lo].rfind('\n').map_or(0, |i| i + 1);
         let mut to = hi;
         for _ in 0..11 {
-            to = code[to..].find('\n').map_or(code.len(), |n| to + n + 1);
+            to = super::line_end(code, to);
         }
         static KDF: OnceLock<regex::Regex> = OnceLock::new();
         KDF.get_or_init(|| regex::Regex::new(r"(?i)bcrypt|argon2|scrypt|pbkdf2").unwrap())

@@ -379,6 +379,11 @@ impl<'a> FileCtx<'a> {
     }
 }
 
+/// The end of the line holding byte `i` (after its newline): declaration ranges are whole lines.
+pub fn line_end(t: &str, i: usize) -> usize {
+    t[i..].find('\n').map_or(t.len(), |n| i + n + 1)
+}
+
 /// The offset of the bracket closing the one at `open`, skipping Go/C-like strings, runes, raw
 /// strings and comments. Used to find the end of a declaration without parsing the file.
 pub fn closing_brace(t: &[u8], open: usize) -> Option<usize> {

@@ -75,8 +75,7 @@ fn struct_items(t: &str) -> Vec<std::ops::Range<usize>> {
         let Some(close) = super::closing_brace(b, open) else {
             continue;
         };
-        let end = t[close..].find('\n').map_or(t.len(), |n| close + n + 1);
-        out.push(m.start()..end);
+        out.push(m.start()..super::line_end(t, close));
     }
     out
 }

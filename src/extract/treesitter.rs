@@ -138,11 +138,6 @@ fn need(ctx: &FileCtx, grammar: Grammar) -> Need {
     }
 }
 
-/// The end of the line holding byte `i` (after its newline).
-fn line_end(t: &str, i: usize) -> usize {
-    t[i..].find('\n').map(|n| i + n + 1).unwrap_or(t.len())
-}
-
 /// Go `type X struct { ... }` declarations and `type ( ... )` groups, as whole lines.
 fn go_struct_types(t: &str) -> Vec<std::ops::Range<usize>> {
     static TYPE: OnceLock<regex::Regex> = OnceLock::new();
@@ -160,7 +155,7 @@ fn go_struct_types(t: &str) -> Vec<std::ops::Range<usize>> {
         let Some(close) = super::closing_brace(t.as_bytes(), m.end() - 1) else {
             continue;
         };
-        out.push(m.start()..line_end(t, close));
+        out.push(m.start()..super::line_end(t, close));
     }
     out
 }
@@ -192,13 +187,13 @@ fn python_model_classes(t: &str) -> Option<Vec<std::ops::Range<usize>>> {
             return None;
         }
         // The class ends where a line starts in column 0 with code (not a comment).
-        let mut end = line_end(t, whole.end().saturating_sub(1));
+        let mut end = super::line_end(t, whole.end().saturating_sub(1));
         while end < t.len() {
             let b = t.as_bytes()[end];
             if !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'#') {
                 break;
             }
-            end = line_end(t, end);
+            end = super::line_end(t, end);
         }
         out.push(whole.start()..end);
     }
@@ -230,18 +225,15 @@ pub fn extract(ctx: &mut FileCtx, grammar: Grammar) {
 }
 
 fn extract_as(ctx: &mut FileCtx, grammar: Grammar, need: Need) {
+    // Unless the tree reads everything, the lexer reads imports, strings, env and comments.
+    if !matches!(need, Need::Everything) {
+        let end = ctx.text.len();
+        super::generic::scan_clike(ctx, 0, end, grammar.lang());
+    }
     let decls = match need {
         Need::Everything => None,
-        Need::Nothing => {
-            let end = ctx.text.len();
-            super::generic::scan_clike(ctx, 0, end, grammar.lang());
-            return;
-        }
-        Need::Declarations(r) => {
-            let end = ctx.text.len();
-            super::generic::scan_clike(ctx, 0, end, grammar.lang());
-            Some(r)
-        }
+        Need::Nothing => return,
+        Need::Declarations(r) => Some(r),
     };
     let grammar = if grammar == Grammar::Php && !ctx.text.contains("<?") {
         Grammar::PhpOnly
